@@ -13,8 +13,10 @@ Nothing here does I/O at import time.
 
 from __future__ import annotations
 
+import dis
 import html
 import os
+import types
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -87,9 +89,23 @@ def not_attempted(vi: str = "", en: str = "") -> Outcome:
     )
 
 
+def _does_nothing(code: types.CodeType) -> bool:
+    """True when the bytecode only returns None (``...``, ``pass``, docstrings, comments)."""
+    ops = [
+        (i.opname, i.argval)
+        for i in dis.get_instructions(code)
+        if i.opname not in ("NOP", "RESUME", "CACHE", "POP_TOP")
+        and not (i.opname == "LOAD_CONST" and i.argval is Ellipsis)
+    ]
+    return ops in ([("LOAD_CONST", None), ("RETURN_VALUE", None)], [("RETURN_CONST", None)])
+
+
 def is_stub(value: Any) -> bool:
-    """True for the untouched answer: ``...`` (a variable) or ``None`` (a function body stub)."""
-    return value is Ellipsis or value is None
+    """True for an untouched answer: ``...`` or ``None``, or a function whose body is only a stub
+    (``...``, ``pass``, a docstring, comments)."""
+    if value is Ellipsis or value is None:
+        return True
+    return isinstance(value, types.FunctionType) and _does_nothing(value.__code__)
 
 
 class CheckFailed(AssertionError):

@@ -1,0 +1,1 @@
+"""Module 01 — Bảng dữ liệu 124 xã, phường, đặc khu."""
