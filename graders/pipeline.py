@@ -1,0 +1,272 @@
+"""Grading pipeline around nbgrader: import submissions, check each file, autograde, export.
+
+Submissions folder rule (``hocvuso grade m01 <folder>``): one entry per learner, named by the
+learner id (letters, digits, ``.``, ``_``, ``-``):
+
+* ``<folder>/<id>/thuc-hanh.ipynb`` — a folder per learner (nbgrader's own layout
+  ``<id>/<assignment>/thuc-hanh.ipynb`` is accepted too), or
+* ``<folder>/<id>.ipynb`` — a single notebook, for one-notebook labs.
+
+One bad submission never stops the others: it gets a Vietnamese reason naming the file and the
+fix, and a grade already saved in the gradebook is never overwritten by a failed attempt.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import nbformat
+
+GRADED = "da_cham"
+FAILED = "loi"
+STATUS_VI = {GRADED: "đã chấm", FAILED: "lỗi"}
+_STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass
+class GradeRecord:
+    student: str
+    assignment: str
+    status: str
+    score: float = 0.0
+    max_score: float = 0.0
+    problems: list[str] = field(default_factory=list)
+    graded_at: str = ""
+
+
+@dataclass
+class GradeRun:
+    assignment: str
+    records: list[GradeRecord] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # about files that are no submission at all
+
+    def by_student(self) -> dict[str, GradeRecord]:
+        return {r.student: r for r in self.records}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def _results_path(course, assignment: str) -> Path:
+    return course.root / "hocvuso" / f"ket-qua-{assignment}.json"
+
+
+def load_records(course, assignment: str) -> dict[str, GradeRecord]:
+    path = _results_path(course, assignment)
+    if not path.exists():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {r["student"]: GradeRecord(**r) for r in raw}
+
+
+def _save_records(course, assignment: str, records: dict[str, GradeRecord]) -> None:
+    path = _results_path(course, assignment)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    payload = [asdict(r) for r in sorted(records.values(), key=lambda r: r.student)]
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)  # a crash never leaves half a results file
+
+
+# --- collecting -----------------------------------------------------------------------------
+
+
+def import_folder(course, assignment: str, folder: Path) -> tuple[list[str], list[str]]:
+    """Copy a folder of submissions into nbgrader's ``submitted/`` layout.
+
+    Returns (learner ids imported, problems with entries that are not a submission).
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            f"{folder}: không có thư mục bài nộp này. Kiểm tra lại đường dẫn."
+        )
+    students, problems = [], []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        student = entry.name if entry.is_dir() else entry.stem
+        if entry.is_file() and entry.suffix != ".ipynb":
+            problems.append(
+                f"{entry}: không phải notebook (.ipynb) nên không chấm. Bài nộp là thư mục "
+                "<mã học viên>/ hoặc tệp <mã học viên>.ipynb."
+            )
+            continue
+        if not _STUDENT_ID.match(student):
+            problems.append(
+                f"{entry}: tên “{student}” không phải mã học viên hợp lệ (chỉ dùng chữ không dấu, "
+                "số, dấu chấm, gạch dưới, gạch ngang). Đổi tên rồi chấm lại."
+            )
+            continue
+        target = course.root / "submitted" / student / assignment
+        if target.exists():
+            shutil.rmtree(target)
+        target.mkdir(parents=True)
+        if entry.is_dir():
+            inner = entry / assignment if (entry / assignment).is_dir() else entry
+            for item in inner.iterdir():
+                if item.is_file():
+                    shutil.copy2(item, target / item.name)
+        else:
+            shutil.copy2(entry, target / course.lab_module(assignment).lab.file)
+        if not (target / "timestamp.txt").exists():
+            stamp = dt.datetime.fromtimestamp(entry.stat().st_mtime).astimezone()
+            (target / "timestamp.txt").write_text(stamp.strftime("%Y-%m-%d %H:%M:%S.%f %Z"))
+        students.append(student)
+    return students, problems
+
+
+def check_submission(course, assignment: str, student: str) -> list[str]:
+    """Problems that stop a submission from being graded, in Vietnamese, naming the file."""
+    lab = course.lab_module(assignment).lab.file
+    folder = course.root / "submitted" / student / assignment
+    path = folder / lab
+    shown = f"{student}/{lab}"
+    if not path.exists():
+        others = sorted(p.name for p in folder.glob("*.ipynb"))
+        if others:
+            return [
+                f"{student}/{others[0]}: tệp bị đổi tên; bài cần đúng tên “{lab}”. "
+                f"Đổi tên tệp thành {lab} rồi nộp lại."
+            ]
+        return [f"{shown}: không có tệp bài làm trong bài nộp. Nộp tệp {lab}."]
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return [
+            f"{shown}: tệp bị hỏng, không phải notebook JSON hợp lệ ({error.__class__.__name__}). "
+            "Mở lại bài trong JupyterLab, lưu (Ctrl + S) và nộp lại; nếu không mở được, "
+            "làm lại từ bản phát hành."
+        ]
+    if not isinstance(raw, dict) or raw.get("nbformat") != 4:
+        return [
+            f"{shown}: không phải notebook định dạng 4 (nbformat). Mở bài trong JupyterLab, "
+            "lưu lại và nộp lại."
+        ]
+    try:
+        nb = nbformat.reads(text, as_version=4)
+        nbformat.validate(nb)
+    except Exception as error:  # nbformat raises several kinds for a malformed notebook
+        return [
+            f"{shown}: notebook sai cấu trúc ({_first_line(error)}). Mở bài trong JupyterLab, "
+            "lưu lại và nộp lại."
+        ]
+    return []
+
+
+# --- grading --------------------------------------------------------------------------------
+
+
+def grade_assignment(course, assignment: str, folder: Path | None = None, progress=print) -> GradeRun:
+    """Autograde every submission of ``assignment`` (after importing ``folder`` if given)."""
+    course.lab_module(assignment)
+    run = GradeRun(assignment)
+    if folder is not None:
+        _, run.problems = import_folder(course, assignment, Path(folder))
+    submitted = course.root / "submitted"
+    students = sorted(
+        p.name for p in submitted.glob("*") if (p / assignment).is_dir()
+    ) if submitted.exists() else []
+    records = load_records(course, assignment)
+    api = course.api()
+    for index, student in enumerate(students, 1):
+        record = _grade_one(course, api, assignment, student)
+        records[student] = record
+        _save_records(course, assignment, records)
+        run.records.append(record)
+        if record.status == GRADED:
+            progress(f"[{index}/{len(students)}] {student}: {record.score:g}/{record.max_score:g} điểm")
+        else:
+            progress(f"[{index}/{len(students)}] {student}: LỖI — {'; '.join(record.problems)}")
+    return run
+
+
+def _grade_one(course, api, assignment: str, student: str) -> GradeRecord:
+    problems = check_submission(course, assignment, student)
+    if problems:
+        return GradeRecord(student, assignment, FAILED, problems=problems, graded_at=_now())
+    try:
+        result = api.autograde(assignment, student, force=True, create=True)
+    except Exception as error:  # keep going: one submission never stops the run
+        result = {"success": False, "error": repr(error)}
+    if not result.get("success"):
+        lab = course.lab_module(assignment).lab.file
+        detail = _first_line(result.get("error") or result.get("log") or "")
+        return GradeRecord(
+            student,
+            assignment,
+            FAILED,
+            problems=[
+                f"{student}/{lab}: nbgrader không chấm được bài này ({detail}). "
+                "Xem lại bài (có lệnh làm dừng chương trình như os._exit?), sửa rồi nộp lại."
+            ],
+            graded_at=_now(),
+        )
+    with course.gradebook() as gb:
+        submission = gb.find_submission(assignment, student)
+        score, max_score = float(submission.score), float(submission.max_score)
+    return GradeRecord(student, assignment, GRADED, score, max_score, graded_at=_now())
+
+
+def _first_line(error) -> str:
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    return lines[-1][:200] if lines else "không rõ lỗi"
+
+
+# --- export ---------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = ["ma_hoc_vien", "bai", "diem", "diem_toi_da", "trang_thai", "ghi_chu"]
+
+
+def export_grades(course, target: Path, assignment: str | None = None) -> Path:
+    """CSV of grades, one row per learner and lab (UTF-8 with BOM so Excel shows diacritics).
+
+    Learners whose latest submission failed keep their last saved grade, with the reason noted.
+    """
+    assignments = [assignment] if assignment else [m.id for m in course.syllabus.labs]
+    rows = []
+    with course.gradebook() as gb:
+        for lab in assignments:
+            records = load_records(course, lab)
+            saved = {}
+            try:
+                for sub in gb.assignment_submissions(lab):
+                    saved[sub.student.id] = (float(sub.score), float(sub.max_score))
+            except Exception:  # assignment not in the gradebook yet
+                saved = {}
+            for student in sorted(set(saved) | set(records)):
+                record = records.get(student)
+                score, max_score = saved.get(student, (0.0, _max_score(gb, lab)))
+                status = record.status if record else GRADED
+                rows.append(
+                    {
+                        "ma_hoc_vien": student,
+                        "bai": lab,
+                        "diem": f"{score:g}",
+                        "diem_toi_da": f"{max_score:g}",
+                        "trang_thai": STATUS_VI[status],
+                        "ghi_chu": "; ".join(record.problems) if record else "",
+                    }
+                )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def _max_score(gb, assignment: str) -> float:
+    try:
+        return float(gb.find_assignment(assignment).max_score)
+    except Exception:
+        return 0.0
