@@ -57,7 +57,9 @@ def plain(value: Any) -> Any:
         }
     if value is pd.NA or value is pd.NaT:
         return None
-    raise NotPlain(f"Kiểu {kind.__name__} không được chấm; hãy trả về số, chuỗi, danh sách hoặc bảng.")
+    raise NotPlain(
+        f"Kiểu {kind.__name__} không được chấm; hãy trả về số, chuỗi, danh sách hoặc bảng."
+    )
 
 
 def same(value: Any, expected: Any) -> bool:

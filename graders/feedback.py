@@ -256,7 +256,9 @@ class Question:
             number = self._hints_shown
         number = max(1, min(number, len(self._hints)))
         label = Msg("Gợi ý", "Hint").text()
-        _show(_Note(CHUA_LAM, f"{label} {number}/{len(self._hints)}:", self._hints[number - 1].text()))
+        _show(
+            _Note(CHUA_LAM, f"{label} {number}/{len(self._hints)}:", self._hints[number - 1].text())
+        )
 
     def solution(self) -> None:
         """Show the worked solution (lessons only: graded labs have none)."""

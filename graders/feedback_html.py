@@ -78,9 +78,7 @@ def feedback_for(course, gb, record, notebook: Path) -> str:
             }
         )
     submission = gb.find_submission(assignment, student)
-    env = Environment(
-        loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"])
-    )
+    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
     module = course.lab_module(assignment)
     return env.get_template("feedback.html").render(
         assignment=assignment,

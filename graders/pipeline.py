@@ -86,9 +86,7 @@ def import_folder(course, assignment: str, folder: Path) -> tuple[list[str], lis
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise FileNotFoundError(
-            f"{folder}: không có thư mục bài nộp này. Kiểm tra lại đường dẫn."
-        )
+        raise FileNotFoundError(f"{folder}: không có thư mục bài nộp này. Kiểm tra lại đường dẫn.")
     students, problems = [], []
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
@@ -166,16 +164,20 @@ def check_submission(course, assignment: str, student: str) -> list[str]:
 # --- grading --------------------------------------------------------------------------------
 
 
-def grade_assignment(course, assignment: str, folder: Path | None = None, progress=print) -> GradeRun:
+def grade_assignment(
+    course, assignment: str, folder: Path | None = None, progress=print
+) -> GradeRun:
     """Autograde every submission of ``assignment`` (after importing ``folder`` if given)."""
     course.lab_module(assignment)
     run = GradeRun(assignment)
     if folder is not None:
         _, run.problems = import_folder(course, assignment, Path(folder))
     submitted = course.root / "submitted"
-    students = sorted(
-        p.name for p in submitted.glob("*") if (p / assignment).is_dir()
-    ) if submitted.exists() else []
+    students = (
+        sorted(p.name for p in submitted.glob("*") if (p / assignment).is_dir())
+        if submitted.exists()
+        else []
+    )
     records = load_records(course, assignment)
     api = course.api()
     for index, student in enumerate(students, 1):
@@ -184,7 +186,9 @@ def grade_assignment(course, assignment: str, folder: Path | None = None, progre
         _save_records(course, assignment, records)
         run.records.append(record)
         if record.status == GRADED:
-            progress(f"[{index}/{len(students)}] {student}: {record.score:g}/{record.max_score:g} điểm")
+            progress(
+                f"[{index}/{len(students)}] {student}: {record.score:g}/{record.max_score:g} điểm"
+            )
         else:
             progress(f"[{index}/{len(students)}] {student}: LỖI — {'; '.join(record.problems)}")
     return run

@@ -14,7 +14,9 @@ _SOLUTION = re.compile(r"^[ \t]*### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION
 def solved(source_nb: Path, release_nb: Path, answer_ids: set[str] | None = None):
     """The learner version with the answer cells (all, or only ``answer_ids``) filled in from
     the trainer's solution, as a learner who got them right would have typed them."""
-    source = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nbformat.read(source_nb, 4).cells}
+    source = {
+        c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nbformat.read(source_nb, 4).cells
+    }
     nb = nbformat.read(release_nb, 4)
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})

@@ -133,7 +133,9 @@ class Course:
         digest = hashlib.sha256()
         files = [REPO / "pyproject.toml", REPO / "curriculum" / "syllabus.toml"]
         files += sorted((REPO / "notebooks").rglob("*.ipynb"))
-        files += sorted((REPO / "graders").rglob("*.py")) + sorted((REPO / "workbench").rglob("*.py"))
+        files += sorted((REPO / "graders").rglob("*.py")) + sorted(
+            (REPO / "workbench").rglob("*.py")
+        )
         for path in files:
             digest.update(str(path.relative_to(REPO)).encode())
             digest.update(path.read_bytes())
@@ -183,7 +185,9 @@ class Course:
         if not shipped.exists():
             report.problems.append(
                 Problem(
-                    str(shipped.relative_to(REPO)) if shipped.is_relative_to(REPO) else str(shipped),
+                    str(shipped.relative_to(REPO))
+                    if shipped.is_relative_to(REPO)
+                    else str(shipped),
                     "không có tệp này dù curriculum/syllabus.toml khai báo nó. "
                     "Thêm notebook hoặc sửa khai báo.",
                 )

@@ -83,7 +83,9 @@ def load(path: Path = CURRICULUM / "syllabus.toml") -> Syllabus:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise SyllabusError(f"{path}: không đọc được TOML ({error}). Sửa lỗi cú pháp rồi thử lại.")
+        raise SyllabusError(
+            f"{path}: không đọc được TOML ({error}). Sửa lỗi cú pháp rồi thử lại."
+        ) from error
     tracks = tuple(
         Track(t["id"], t["title"], t["qd757_group"], tuple(t["modules"])) for t in raw["tracks"]
     )

@@ -17,7 +17,7 @@ q2 = Question(
             "So sánh cột 'loai' với chữ \"phường\" bằng ==.",
             "Compare the 'loai' column with \"phường\" using ==.",
         ),
-        Msg("Mẫu: bang[bang[\"cot\"] == \"giá trị\"]", 'Pattern: bang[bang["col"] == "value"]'),
+        Msg('Mẫu: bang[bang["cot"] == "giá trị"]', 'Pattern: bang[bang["col"] == "value"]'),
     ],
     solution='cac_phuong = bang[bang["loai"] == "phường"]',
 )
@@ -37,11 +37,11 @@ q4 = Question(
     checks.check_top5_codes,
     hints=[
         Msg(
-            "sort_values(\"ma\", ascending=False) xếp mã từ lớn đến nhỏ.",
+            'sort_values("ma", ascending=False) xếp mã từ lớn đến nhỏ.',
             'sort_values("ma", ascending=False) sorts codes from largest.',
         ),
         Msg(
-            ".head(5) lấy 5 dòng đầu; [\"ma\"].tolist() lấy cột mã thành danh sách.",
+            '.head(5) lấy 5 dòng đầu; ["ma"].tolist() lấy cột mã thành danh sách.',
             '.head(5) takes 5 rows; ["ma"].tolist() turns the code column into a list.',
         ),
     ],
@@ -52,7 +52,7 @@ q5 = Question(
     checks.check_da_lat,
     hints=[
         Msg(
-            ".str.contains(\"Đà Lạt\") cho biết tên nào chứa chữ đó.",
+            '.str.contains("Đà Lạt") cho biết tên nào chứa chữ đó.',
             '.str.contains("Đà Lạt") tells which names contain it.',
         )
     ],

@@ -7,14 +7,18 @@ q1 = Question(
     "so_xa",
     checks.check_commune_count,
     hints=[
-        Msg("Lọc các dòng có loai là \"xã\" rồi đếm.", 'Filter rows whose loai is "xã", then count.'),
+        Msg('Lọc các dòng có loai là "xã" rồi đếm.', 'Filter rows whose loai is "xã", then count.'),
     ],
     hidden_tests=True,
 )
 q2 = Question(
     "dem_tinh_cu",
     checks.check_counts_by_former_province,
-    hints=[Msg("Giống đếm theo loại, nhưng trên cột 'tinh_cu'.", "Like counting by type, on 'tinh_cu'.")],
+    hints=[
+        Msg(
+            "Giống đếm theo loại, nhưng trên cột 'tinh_cu'.", "Like counting by type, on 'tinh_cu'."
+        )
+    ],
     hidden_tests=True,
 )
 q3 = Question(
@@ -40,7 +44,7 @@ q4 = Question(
         ),
         Msg(
             "Nếu không có dòng nào khớp thì trả về None; nếu có, lấy mã của dòng đầu bằng "
-            "int(ket_qua[\"ma\"].iloc[0]).",
+            'int(ket_qua["ma"].iloc[0]).',
             'No match: return None; otherwise int(result["ma"].iloc[0]).',
         ),
     ],

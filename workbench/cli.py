@@ -1,0 +1,126 @@
+"""``hocvuso``: the one CLI, a thin shell over :mod:`workbench.course` (help in Vietnamese)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .course import BuildError, Course
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix or "Cách dùng: ")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--home",
+        type=Path,
+        help="thư mục làm việc của khóa học (mặc định: $HOCVUSO_HOME hoặc ~/.local/share/hocvuso)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="hocvuso",
+        description="Bàn thực hành Bình dân học vụ số Lâm Đồng: bài học, bài thực hành chấm tự "
+        "động (nbgrader) và ứng dụng (Voila).",
+        epilog="Ví dụ: hocvuso start · hocvuso grade m01 ~/bai-nop · hocvuso export diem.csv",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+    parser._positionals.title = "lệnh"
+    parser._optionals.title = "tùy chọn"
+    commands = parser.add_subparsers(dest="command", metavar="<lệnh>", required=True)
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            prog=f"hocvuso {name}",
+            help=text,
+            description=text,
+            parents=[common],
+            add_help=False,
+            formatter_class=_Formatter,
+        )
+        sub.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+        sub._positionals.title = "tham số"
+        sub._optionals.title = "tùy chọn"
+        return sub
+
+    start = command("start", "dựng khóa học rồi mở JupyterLab tiếng Việt (127.0.0.1, có mã token)")
+    start.add_argument("--port", type=int, default=8888, help="cổng (mặc định 8888)")
+    start.add_argument("--token", help="mã truy cập (mặc định: sinh ngẫu nhiên)")
+    start.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
+
+    build = command("build", "kiểm tra mọi bài thực hành và tạo bản cho học viên")
+    build.add_argument("--force", action="store_true", help="dựng lại dù không có gì thay đổi")
+
+    release = command("release", "phát hành một bài thực hành cho học viên (nbgrader exchange)")
+    release.add_argument("assignment", help="mã học phần, ví dụ m01")
+
+    grade = command("grade", "chấm tự động các bài nộp của một bài thực hành")
+    grade.add_argument("assignment", help="mã học phần, ví dụ m01")
+    grade.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        help="thư mục bài nộp: <mã học viên>/thuc-hanh.ipynb hoặc <mã học viên>.ipynb "
+        "(bỏ trống: chấm các bài đã thu qua nbgrader)",
+    )
+
+    feedback = command("feedback", "tạo nhận xét HTML tiếng Việt cho từng học viên")
+    feedback.add_argument("assignment", help="mã học phần, ví dụ m01")
+
+    export = command("export", "xuất bảng điểm CSV")
+    export.add_argument("output", type=Path, help="tệp CSV sẽ ghi, ví dụ diem.csv")
+    export.add_argument("--assignment", help="chỉ một học phần (mặc định: tất cả)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    course = Course(args.home)
+    try:
+        if args.command == "start":
+            from .server import start
+
+            start(course, port=args.port, token=args.token, open_browser=not args.no_browser)
+        elif args.command == "build":
+            report = course.build(force=args.force)
+            if report.skipped:
+                print("Không có gì thay đổi từ lần dựng trước (dùng --force để dựng lại).")
+            else:
+                print(
+                    f"Đã dựng {len(report.lessons)} bài học, {len(report.labs)} bài thực hành "
+                    f"vào {course.home}"
+                )
+        elif args.command == "release":
+            course.release(args.assignment)
+            print(f"Đã phát hành {args.assignment} vào {course.exchange}")
+        elif args.command == "grade":
+            run = course.grade(args.assignment, args.folder)
+            for problem in run.problems:
+                print(f"Bỏ qua: {problem}")
+            failed = [r for r in run.records if r.problems]
+            print(f"Đã chấm {len(run.records) - len(failed)} bài, {len(failed)} bài lỗi.")
+        elif args.command == "feedback":
+            paths = course.feedback(args.assignment)
+            print(f"Đã tạo {len(paths)} tệp nhận xét trong {course.root / 'feedback'}")
+        elif args.command == "export":
+            path = course.export(args.output, args.assignment)
+            print(f"Đã xuất bảng điểm: {path}")
+    except BuildError as error:
+        print("Không dựng được khóa học:", file=sys.stderr)
+        for problem in error.report.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    except (KeyError, FileNotFoundError, RuntimeError) as error:
+        print(f"Lỗi: {error.args[0] if error.args else error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
