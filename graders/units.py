@@ -12,11 +12,22 @@ from workbench.data import units
 _PREFIX = re.compile(r"^(xã|phường|đặc khu)\s+", re.IGNORECASE)
 
 
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-"})
+
+
+def _tone_free_placement(word: str) -> str:
+    """Move a syllable's tone mark to its end, so "Thuỷ" and "Thủy", "Hoà" and "Hòa" agree."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(ch for ch in decomposed if ch in _TONES)
+    return "".join(ch for ch in decomposed if ch not in _TONES) + tones
+
+
 def name_key(name: str) -> str:
-    """Compare names ignoring case, spacing, Unicode form and the 'Xã/Phường/Đặc khu' prefix."""
-    text = unicodedata.normalize("NFC", name).strip().casefold()
-    text = re.sub(r"\s+", " ", text)
-    return _PREFIX.sub("", text)
+    """Compare names ignoring case, spacing, dashes, tone placement and the unit-type prefix."""
+    text = unicodedata.normalize("NFC", name).strip().casefold().translate(_DASHES)
+    text = _PREFIX.sub("", re.sub(r"\s+", " ", text))
+    return " ".join(_tone_free_placement(word) for word in text.split(" "))
 
 
 @cache

@@ -1,7 +1,7 @@
 """Datasets the lessons use, generated from packages: nothing is typed by hand or downloaded.
 
 The unit list of Lâm Đồng (province code 68) comes from ``vietnam-provinces``, as published,
-defects included (``Xã Đắk song``, ``Phường Phú Thuỷ``): they are cleaning exercises.
+defects included (``Xã Đắk song`` with a lower-case s; ``Phường Phú Thuỷ`` with the tone on y where the government list writes ``Phú Thủy``): they are cleaning exercises.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ def _same_rows(value: pd.DataFrame, expected: list[dict], what: str) -> Outcome:
     if len(got) != len(want):
         more = "nhiều" if len(got) > len(want) else "ít"
         return wrong(
-            f"Bảng có {len(got)} dòng, {more} hơn số {what} thật. Xem lại điều kiện lọc.",
+            f"Bảng có {len(got)} dòng, {more} hơn số {what} trong dữ liệu. Xem lại điều kiện lọc.",
             f"The table has {len(got)} rows, {'more' if more == 'nhiều' else 'fewer'} than "
             "expected. Check the filter condition.",
         )
@@ -93,7 +93,7 @@ def check_wards(value: Any) -> Outcome:
     return _same_rows(value, [u for u in units() if u["loai"] == "phường"], "phường")
 
 
-def _counts_answer(value: Any, column: str, label: str) -> Outcome:
+def _counts_answer(value: Any, column: str, label: str, exact: bool = True) -> Outcome:
     try:
         got = plain(value)
     except NotPlain:
@@ -114,7 +114,12 @@ def _counts_answer(value: Any, column: str, label: str) -> Outcome:
             f"The groups are wrong ({'missing' if missing else 'extra'}: "
             f"{missing or extra}). Count the '{column}' column.",
         )
-    if got != want:
+    if not all(type(n) is int and n > 0 for n in got.values()):
+        return wrong(
+            "Mỗi nhóm phải có một số đếm nguyên dương.",
+            "Each group needs a positive whole count.",
+        )
+    if exact and got != want:
         return wrong(
             "Đủ các nhóm nhưng số đếm chưa đúng. Bạn có đếm trên toàn bộ bảng không?",
             "All groups are there but the counts are wrong. Did you count the whole table?",
@@ -164,7 +169,7 @@ def check_da_lat(value: Any) -> Outcome:
     if problem:
         return problem
     return _same_rows(
-        value, [u for u in units() if "Đà Lạt" in u["ten"]], "đơn vị có chữ “Đà Lạt” trong tên"
+        value, [u for u in units() if "Đà Lạt" in u["ten"]], "đơn vị có “Đà Lạt” trong tên"
     )
 
 
@@ -184,7 +189,7 @@ def check_commune_count(value: Any) -> Outcome:
 
 
 def check_counts_by_former_province(value: Any) -> Outcome:
-    return _counts_answer(value, "tinh_cu", "tỉnh cũ")
+    return _counts_answer(value, "tinh_cu", "tỉnh cũ", exact=False)
 
 
 def _call(function: Any, *args: Any) -> Any:
@@ -222,7 +227,7 @@ def check_find_code(function: Callable) -> Outcome:
     return correct()
 
 
-def check_smallest_ward_codes(value: Any) -> Outcome:
+def check_smallest_commune_codes(value: Any) -> Outcome:
     try:
         got = plain(value)
     except NotPlain:

@@ -51,12 +51,12 @@ q4 = Question(
     hidden_tests=True,
 )
 q5 = Question(
-    "ma_phuong_nho_nhat",
-    checks.check_smallest_ward_codes,
+    "ma_xa_nho_nhat",
+    checks.check_smallest_commune_codes,
     hints=[
         Msg(
-            "Lọc phường, sắp xếp theo 'ma' tăng dần, lấy 5 dòng đầu.",
-            "Filter wards, sort by 'ma' ascending, take 5 rows.",
+            "Lọc các xã, sắp xếp theo 'ma' tăng dần, lấy 5 dòng đầu.",
+            "Filter communes, sort by 'ma' ascending, take 5 rows.",
         )
     ],
     hidden_tests=True,

@@ -1,0 +1,202 @@
+"""End to end over real nbgrader: build, a synthetic cohort, autograde, feedback, export."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+
+import nbformat
+import pytest
+from cohort import answer_ids, solved, write_cohort
+
+from graders.pipeline import FAILED, GRADED, load_records
+from workbench import curriculum
+from workbench.course import BuildError, Course
+
+LABS = [m.id for m in curriculum.load().labs]
+
+
+def test_build_validates_and_generates_every_lab(built_course):
+    for module in built_course.syllabus.labs:
+        release = built_course.root / "release" / module.id / module.lab.file
+        assert release.exists()
+        practice = built_course.lessons_dir / module.folder / module.lab.file
+        assert practice.read_bytes() == release.read_bytes()
+        # The learner copy runs from the shipped stub: no NotImplementedError anywhere.
+        assert "NotImplementedError" not in release.read_text(encoding="utf-8")
+    for module in built_course.syllabus.modules:
+        lesson = module.notebook("lesson")
+        assert (built_course.lessons_dir / module.folder / lesson.file).exists()
+
+
+def test_second_build_is_skipped_and_keeps_learner_edits(built_course):
+    module = built_course.syllabus.module("m00")
+    lesson = built_course.lessons_dir / module.folder / "bai-hoc.ipynb"
+    original = lesson.read_bytes()
+    try:
+        lesson.write_text(lesson.read_text(encoding="utf-8").replace("...", "42", 1), "utf-8")
+        assert built_course.build(progress=lambda _m: None).skipped
+        report = built_course.build(force=True, progress=lambda _m: None)
+        assert not report.skipped
+        assert any("bai-hoc.ipynb" in p for p in report.kept_learner_copies)
+        assert b"42" in lesson.read_bytes()
+    finally:
+        lesson.write_bytes(original)
+
+
+def _solution_lines(module) -> list[str]:
+    """Every line of solution and hidden-test code in the trainer's lab (the secrets)."""
+    text = (module.path / module.lab.file).read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    secrets = []
+    for cell in nb.cells:
+        for begin, end in (
+            ("BEGIN SOLUTION", "END SOLUTION"),
+            ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
+        ):
+            for block in re.findall(rf"### {begin}\n(.*?)### {end}", cell.source, re.S):
+                secrets += [ln.strip() for ln in block.splitlines() if len(ln.strip()) > 12]
+    # Imports are shared with visible cells; they are no secret.
+    return [s for s in secrets if not s.startswith(("from ", "import "))]
+
+
+def test_learner_versions_leak_no_solution_or_hidden_test(built_course):
+    for module in built_course.syllabus.labs:
+        secrets = _solution_lines(module)
+        assert secrets, module.id
+        release = (built_course.root / "release" / module.id / module.lab.file).read_text("utf-8")
+        release = nbformat.reads(release, 4)
+        text = "\n".join(c.source for c in release.cells)
+        leaked = [s for s in secrets if s in text]
+        assert not leaked, f"{module.id}: {leaked}"
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Each lab graded once for a cohort of five (correct, partial, blank, broken, renamed)."""
+    home = tmp_path_factory.mktemp("grading-home")
+    course = Course(home)
+    course.build(progress=lambda _m: None)
+    results = {}
+    for lab in LABS:
+        folder = home / f"nop-{lab}"
+        kinds = write_cohort(course, lab, folder)
+        run = course.grade(lab, folder, progress=lambda _m: None)
+        results[lab] = (kinds, run)
+    return course, results
+
+
+def _expected_partial(course, lab) -> float:
+    module = course.lab_module(lab)
+    source = nbformat.read(module.path / module.lab.file, 4)
+    answered = answer_ids(module.path / module.lab.file)[
+        : len(answer_ids(module.path / module.lab.file)) // 2
+    ]
+    return sum(
+        c.metadata["nbgrader"]["points"]
+        for c in source.cells
+        if c.metadata.get("nbgrader", {}).get("grade")
+        and c.metadata["nbgrader"]["grade_id"].removesuffix("_kiem_tra") in answered
+    )
+
+
+def _max(course, lab) -> float:
+    module = course.lab_module(lab)
+    source = nbformat.read(module.path / module.lab.file, 4)
+    return sum(
+        c.metadata["nbgrader"].get("points", 0) for c in source.cells if "nbgrader" in c.metadata
+    )
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_cohort_gets_expected_scores_and_clear_errors(graded, lab):
+    course, results = graded
+    kinds, run = results[lab]
+    by = run.by_student()
+    assert set(by) == set(kinds), "every submission has a record"
+    assert by["hv01"].status == GRADED and by["hv01"].score == _max(course, lab) > 0
+    assert by["hv02"].status == GRADED and by["hv02"].score == _expected_partial(course, lab)
+    assert 0 < by["hv02"].score < by["hv01"].score
+    assert by["hv03"].status == GRADED and by["hv03"].score == 0
+    broken, renamed = by["hv04"], by["hv05"]
+    assert broken.status == FAILED and "hv04/thuc-hanh.ipynb" in broken.problems[0]
+    assert "tệp bị hỏng" in broken.problems[0] and "nộp lại" in broken.problems[0]
+    assert renamed.status == FAILED and "thuc-hanh (1).ipynb" in renamed.problems[0]
+    assert "Đổi tên tệp thành thuc-hanh.ipynb" in renamed.problems[0]
+    assert load_records(course, lab) == by  # persisted
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_feedback_is_vietnamese_and_hides_tests(graded, lab):
+    course, _ = graded
+    paths = course.feedback(lab)
+    assert {p.parent.parent.name for p in paths} == {"hv01", "hv02", "hv03"}
+    module = course.lab_module(lab)
+    secrets = _solution_lines(module)
+    for path in paths:
+        html = path.read_text(encoding="utf-8")
+        assert "Tổng điểm" in html and 'lang="vi"' in html
+        assert "Traceback" not in html and "BEGIN HIDDEN" not in html
+        leaked = [s for s in secrets if s in html]
+        assert not leaked, f"{path}: {leaked}"
+    blank = (course.root / "feedback" / "hv03" / lab / "thuc-hanh.html").read_text("utf-8")
+    assert "Chưa làm" in blank
+    full = (course.root / "feedback" / "hv01" / lab / "thuc-hanh.html").read_text("utf-8")
+    assert "Chưa đạt" not in full and "Chưa làm" not in full
+
+
+def test_failed_resubmission_keeps_the_saved_grade(graded, tmp_path):
+    course, results = graded
+    lab = LABS[-1]
+    best = results[lab][1].by_student()["hv01"].score
+    folder = tmp_path / "lan-2"
+    (folder / "hv01").mkdir(parents=True)
+    (folder / "hv01" / "thuc-hanh.ipynb").write_text("{ không phải JSON", encoding="utf-8")
+    course.grade(lab, folder, progress=lambda _m: None)
+    out = course.export(tmp_path / "diem.csv", lab)
+    rows = {r["ma_hoc_vien"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert float(rows["hv01"]["diem"]) == best
+    assert rows["hv01"]["trang_thai"] == "lỗi" and "tệp bị hỏng" in rows["hv01"]["ghi_chu"]
+    assert rows["hv03"]["diem"] == "0" and rows["hv03"]["trang_thai"] == "đã chấm"
+    assert set(rows) == {"hv01", "hv02", "hv03", "hv04", "hv05"}
+
+
+def test_hidden_test_catches_what_public_check_misses(graded, tmp_path):
+    """A tim_ma that ignores case handling passes the public check but not the hidden test."""
+    course, _ = graded
+    module = course.lab_module("m01")
+    release = course.root / "release" / "m01" / module.lab.file
+    nb = solved(course.root / "source" / "m01" / module.lab.file, release)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "tim_ma":
+            cell.source = (
+                "def tim_ma(bang, ten):\n"
+                '    khop = bang[bang["ten"] == ten]\n'
+                "    return int(khop['ma'].iloc[0]) if len(khop) else None\n"
+            )
+    (tmp_path / "hv09").mkdir()
+    nbformat.write(nb, tmp_path / "hv09" / module.lab.file)
+    run = course.grade("m01", tmp_path, progress=lambda _m: None)
+    assert run.by_student()["hv09"].score == _max(course, "m01") - 3
+    course.feedback("m01")
+    html = (course.root / "feedback" / "hv09" / "m01" / "thuc-hanh.html").read_text("utf-8")
+    assert "chưa qua kiểm tra ẩn" in html
+    shutil.rmtree(course.root / "submitted" / "hv09")
+
+
+def test_a_lab_whose_solution_fails_is_refused_with_the_file_named(tmp_path, monkeypatch):
+    bad = tmp_path / "notebooks"
+    shutil.copytree(curriculum.NOTEBOOKS, bad)
+    lab = bad / "m00-lam-quen-jupyter" / "thuc-hanh.ipynb"
+    lab.write_text(
+        lab.read_text(encoding="utf-8").replace(
+            "tong_so_phut = 35 * 4 * 30", "tong_so_phut = 35 * 4"
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(curriculum, "NOTEBOOKS", bad)
+    with pytest.raises(BuildError) as info:
+        Course(tmp_path / "home").build(progress=lambda _m: None)
+    text = str(info.value)
+    assert "m00-lam-quen-jupyter/thuc-hanh.ipynb" in text and "nbgrader validate" in text
