@@ -17,7 +17,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graders import nbgrader_settings
@@ -290,7 +290,3 @@ def _summarise_validation(results: dict) -> str:
 def _last_line(text: str) -> str:
     lines = [line for line in str(text).strip().splitlines() if line.strip()]
     return lines[-1] if lines else "(không có thông báo)"
-
-
-def report_dict(report: BuildReport) -> dict:
-    return asdict(report)
