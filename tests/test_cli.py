@@ -21,6 +21,12 @@ def test_help_is_vietnamese():
         assert "Cách dùng: hocvuso " + command in _run(command, "--help").stdout
 
 
+def test_usage_errors_are_vietnamese():
+    result = _run("grade")
+    assert result.returncode == 2
+    assert "lỗi: thiếu tham số bắt buộc: assignment" in result.stderr
+
+
 def test_unknown_module_is_a_clear_error(tmp_path):
     result = _run("grade", "m99", "--home", str(tmp_path))
     assert result.returncode == 1

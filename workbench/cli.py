@@ -14,14 +14,35 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         return super().add_usage(usage, actions, groups, prefix or "Cách dùng: ")
 
 
+_ARGPARSE_VI = (
+    ("the following arguments are required", "thiếu tham số bắt buộc"),
+    ("unrecognized arguments", "không hiểu các tham số"),
+    ("invalid choice", "lựa chọn không hợp lệ"),
+    ("invalid int value", "không phải số nguyên"),
+    ("expected one argument", "cần một giá trị"),
+    ("choose from", "chọn một trong"),
+    ("argument", "tham số"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error messages in Vietnamese."""
+
+    def error(self, message: str):
+        for english, vietnamese in _ARGPARSE_VI:
+            message = message.replace(english, vietnamese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--home",
         type=Path,
         help="thư mục làm việc của khóa học (mặc định: $HOCVUSO_HOME hoặc ~/.local/share/hocvuso)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hocvuso",
         description="Bàn thực hành Bình dân học vụ số Lâm Đồng: bài học, bài thực hành chấm tự "
         "động (nbgrader) và ứng dụng (Voila).",
@@ -32,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
     parser._positionals.title = "lệnh"
     parser._optionals.title = "tùy chọn"
-    commands = parser.add_subparsers(dest="command", metavar="<lệnh>", required=True)
+    commands = parser.add_subparsers(
+        dest="command", metavar="<lệnh>", required=True, parser_class=_Parser
+    )
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(
