@@ -249,7 +249,13 @@ class Question:
     def hint(self, number: int | None = None) -> None:
         """Show the next hint (or hint ``number``, counted from 1)."""
         if not self._hints:
-            _show(_Note(CHUA_LAM, "Gợi ý", "Câu này không có gợi ý."))
+            _show(
+                _Note(
+                    CHUA_LAM,
+                    Msg("Gợi ý", "Hint").text(),
+                    Msg("Câu này không có gợi ý.", "This question has no hints.").text(),
+                )
+            )
             return
         if number is None:
             self._hints_shown = min(self._hints_shown + 1, len(self._hints))
