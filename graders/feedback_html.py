@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import shutil
+from functools import cache
 from pathlib import Path
 
 import nbformat
@@ -24,6 +25,12 @@ HIDDEN_FAILED = (
     "Đã qua kiểm tra công khai nhưng chưa qua kiểm tra ẩn của giảng viên. Xem lại các trường hợp "
     "khác ví dụ mẫu: chữ hoa/thường, dữ liệu khác, kiểu kết quả (số, chữ, bảng)."
 )
+
+
+@cache
+def _template():
+    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
+    return env.get_template("feedback.html")
 
 
 def _title(source: str, fallback: str) -> str:
@@ -78,9 +85,8 @@ def feedback_for(course, gb, record, notebook: Path) -> str:
             }
         )
     submission = gb.find_submission(assignment, student)
-    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
     module = course.lab_module(assignment)
-    return env.get_template("feedback.html").render(
+    return _template().render(
         assignment=assignment,
         title=module.title["vi"],
         student=student,

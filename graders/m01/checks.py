@@ -25,11 +25,16 @@ def _codes(rows: list[dict]) -> list[int]:
     return [r["ma"] for r in rows]
 
 
-def _need_number(value: Any) -> Outcome | None:
+def _plain_or_none(value: Any) -> Any:
+    """The canonical value, or None when the answer is of a type no check can trust."""
     try:
-        number = plain(value)
+        return plain(value)
     except NotPlain:
-        number = None
+        return None
+
+
+def _need_number(value: Any) -> Outcome | None:
+    number = _plain_or_none(value)
     if type(number) is not int:
         return wrong(
             f"Kết quả phải là một số nguyên, đang là {type(value).__name__}.",
@@ -94,10 +99,7 @@ def check_wards(value: Any) -> Outcome:
 
 
 def _counts_answer(value: Any, column: str, label: str, exact: bool = True) -> Outcome:
-    try:
-        got = plain(value)
-    except NotPlain:
-        got = None
+    got = _plain_or_none(value)
     if type(got) is not dict:
         return wrong(
             f"Kết quả phải là kết quả của value_counts() (hoặc một dict), đang là "
@@ -132,10 +134,7 @@ def check_counts_by_type(value: Any) -> Outcome:
 
 
 def _top_codes(value: Any, expected: list[int], order: str) -> Outcome:
-    try:
-        got = plain(value)
-    except NotPlain:
-        got = None
+    got = _plain_or_none(value)
     if type(got) is not list or not all(type(x) is int for x in got):
         return wrong(
             "Kết quả phải là một danh sách mã số (dùng .tolist() ở cuối).",
@@ -228,10 +227,7 @@ def check_find_code(function: Callable) -> Outcome:
 
 
 def check_smallest_commune_codes(value: Any) -> Outcome:
-    try:
-        got = plain(value)
-    except NotPlain:
-        got = None
+    got = _plain_or_none(value)
     if type(got) is not list or len(got) != 5 or not all(type(x) is int for x in got):
         return wrong(
             "Kết quả phải là danh sách 5 mã số (dùng .head(5) rồi .tolist()).",
