@@ -85,10 +85,10 @@ def feedback_for(course, gb, record, notebook: Path) -> str:
             }
         )
     submission = gb.find_submission(assignment, student)
-    module = course.lab_module(assignment)
+    lab = course.lab(assignment)
     return _template().render(
         assignment=assignment,
-        title=module.title["vi"],
+        title=lab.module.title["vi"],
         student=student,
         graded_at=_vi_time(record.graded_at),
         score=float(submission.score),

@@ -8,7 +8,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 # A stub that runs: "Run all" on a blank lab gives "chưa làm" messages, not NotImplementedError.
-CODE_STUB = "...  # VIẾT MÃ CỦA BẠN Ở ĐÂY"
+CODE_STUB = "...  # THAY DẤU ... BẰNG CÂU TRẢ LỜI CỦA BẠN"
 TEXT_STUB = "VIẾT CÂU TRẢ LỜI CỦA BẠN Ở ĐÂY"
 CELL_TIMEOUT_SECONDS = 30
 

@@ -114,7 +114,7 @@ def import_folder(course, assignment: str, folder: Path) -> tuple[list[str], lis
                 if item.is_file():
                     shutil.copy2(item, target / item.name)
         else:
-            shutil.copy2(entry, target / course.lab_module(assignment).lab.file)
+            shutil.copy2(entry, target / course.lab(assignment).file)
         if not (target / "timestamp.txt").exists():
             stamp = dt.datetime.fromtimestamp(entry.stat().st_mtime).astimezone()
             (target / "timestamp.txt").write_text(stamp.strftime("%Y-%m-%d %H:%M:%S.%f %Z"))
@@ -124,7 +124,7 @@ def import_folder(course, assignment: str, folder: Path) -> tuple[list[str], lis
 
 def check_submission(course, assignment: str, student: str) -> list[str]:
     """Problems that stop a submission from being graded, in Vietnamese, naming the file."""
-    lab = course.lab_module(assignment).lab.file
+    lab = course.lab(assignment).file
     folder = course.root / "submitted" / student / assignment
     path = folder / lab
     shown = f"{student}/{lab}"
@@ -168,7 +168,7 @@ def grade_assignment(
     course, assignment: str, folder: Path | None = None, progress=print
 ) -> GradeRun:
     """Autograde every submission of ``assignment`` (after importing ``folder`` if given)."""
-    course.lab_module(assignment)
+    course.lab(assignment)
     run = GradeRun(assignment)
     if folder is not None:
         _, run.problems = import_folder(course, assignment, Path(folder))
@@ -203,7 +203,7 @@ def _grade_one(course, api, assignment: str, student: str) -> GradeRecord:
     except Exception as error:  # keep going: one submission never stops the run
         result = {"success": False, "error": repr(error)}
     if not result.get("success"):
-        lab = course.lab_module(assignment).lab.file
+        lab = course.lab(assignment).file
         detail = _first_line(result.get("error") or result.get("log") or "")
         return GradeRecord(
             student,
@@ -236,7 +236,7 @@ def export_grades(course, target: Path, assignment: str | None = None) -> Path:
 
     Learners whose latest submission failed keep their last saved grade, with the reason noted.
     """
-    assignments = [assignment] if assignment else [m.id for m in course.syllabus.labs]
+    assignments = [assignment] if assignment else [a.id for a in course.syllabus.assignments]
     rows = []
     with course.gradebook() as gb:
         for lab in assignments:

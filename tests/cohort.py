@@ -39,8 +39,7 @@ def answer_ids(source_nb: Path) -> list[str]:
 
 def write_cohort(course, assignment: str, folder: Path) -> dict[str, str]:
     """Write correct, partial, blank, broken-JSON and renamed submissions; returns id → kind."""
-    module = course.lab_module(assignment)
-    lab = module.lab.file
+    lab = course.lab(assignment).file
     source = course.root / "source" / assignment / lab
     release = course.root / "release" / assignment / lab
     ids = answer_ids(source)

@@ -30,7 +30,7 @@ def test_usage_errors_are_vietnamese():
 def test_unknown_module_is_a_clear_error(tmp_path):
     result = _run("grade", "m99", "--home", str(tmp_path))
     assert result.returncode == 1
-    assert "Không có học phần 'm99'" in result.stderr and "syllabus.toml" in result.stderr
+    assert "Không có bài thực hành 'm99'" in result.stderr and "syllabus.toml" in result.stderr
 
 
 def test_release_puts_the_learner_version_in_the_exchange(built_course):

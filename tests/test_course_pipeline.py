@@ -14,14 +14,14 @@ from graders.pipeline import FAILED, GRADED, load_records
 from workbench import curriculum
 from workbench.course import BuildError, Course
 
-LABS = [m.id for m in curriculum.load().labs]
+LABS = [a.id for a in curriculum.load().assignments]
 
 
 def test_build_validates_and_generates_every_lab(built_course):
-    for module in built_course.syllabus.labs:
-        release = built_course.root / "release" / module.id / module.lab.file
+    for lab in built_course.syllabus.assignments:
+        release = built_course.root / "release" / lab.id / lab.file
         assert release.exists()
-        practice = built_course.lessons_dir / module.folder / module.lab.file
+        practice = built_course.lessons_dir / lab.module.folder / lab.file
         assert practice.read_bytes() == release.read_bytes()
         # The learner copy runs from the shipped stub: no NotImplementedError anywhere.
         assert "NotImplementedError" not in release.read_text(encoding="utf-8")
@@ -45,9 +45,9 @@ def test_second_build_is_skipped_and_keeps_learner_edits(built_course):
         lesson.write_bytes(original)
 
 
-def _solution_lines(module) -> list[str]:
+def _solution_lines(lab) -> list[str]:
     """Every line of solution and hidden-test code in the trainer's lab (the secrets)."""
-    text = (module.path / module.lab.file).read_text(encoding="utf-8")
+    text = lab.source.read_text(encoding="utf-8")
     nb = nbformat.reads(text, as_version=4)
     secrets = []
     for cell in nb.cells:
@@ -62,14 +62,14 @@ def _solution_lines(module) -> list[str]:
 
 
 def test_learner_versions_leak_no_solution_or_hidden_test(built_course):
-    for module in built_course.syllabus.labs:
-        secrets = _solution_lines(module)
-        assert secrets, module.id
-        release = (built_course.root / "release" / module.id / module.lab.file).read_text("utf-8")
+    for lab in built_course.syllabus.assignments:
+        secrets = _solution_lines(lab)
+        assert secrets, lab.id
+        release = (built_course.root / "release" / lab.id / lab.file).read_text("utf-8")
         release = nbformat.reads(release, 4)
         text = "\n".join(c.source for c in release.cells)
         leaked = [s for s in secrets if s in text]
-        assert not leaked, f"{module.id}: {leaked}"
+        assert not leaked, f"{lab.id}: {leaked}"
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +88,9 @@ def graded(tmp_path_factory):
 
 
 def _expected_partial(course, lab) -> float:
-    module = course.lab_module(lab)
-    source = nbformat.read(module.path / module.lab.file, 4)
-    answered = answer_ids(module.path / module.lab.file)[
-        : len(answer_ids(module.path / module.lab.file)) // 2
-    ]
+    source_nb = course.lab(lab).source
+    source = nbformat.read(source_nb, 4)
+    answered = answer_ids(source_nb)[: len(answer_ids(source_nb)) // 2]
     return sum(
         c.metadata["nbgrader"]["points"]
         for c in source.cells
@@ -102,8 +100,7 @@ def _expected_partial(course, lab) -> float:
 
 
 def _max(course, lab) -> float:
-    module = course.lab_module(lab)
-    source = nbformat.read(module.path / module.lab.file, 4)
+    source = nbformat.read(course.lab(lab).source, 4)
     return sum(
         c.metadata["nbgrader"].get("points", 0) for c in source.cells if "nbgrader" in c.metadata
     )
@@ -120,10 +117,11 @@ def test_cohort_gets_expected_scores_and_clear_errors(graded, lab):
     assert 0 < by["hv02"].score < by["hv01"].score
     assert by["hv03"].status == GRADED and by["hv03"].score == 0
     broken, renamed = by["hv04"], by["hv05"]
-    assert broken.status == FAILED and "hv04/thuc-hanh.ipynb" in broken.problems[0]
+    file = course.lab(lab).file
+    assert broken.status == FAILED and f"hv04/{file}" in broken.problems[0]
     assert "tệp bị hỏng" in broken.problems[0] and "nộp lại" in broken.problems[0]
-    assert renamed.status == FAILED and "thuc-hanh (1).ipynb" in renamed.problems[0]
-    assert "Đổi tên tệp thành thuc-hanh.ipynb" in renamed.problems[0]
+    assert renamed.status == FAILED and file.replace(".ipynb", " (1).ipynb") in renamed.problems[0]
+    assert f"Đổi tên tệp thành {file}" in renamed.problems[0]
     assert load_records(course, lab) == by  # persisted
 
 
@@ -132,23 +130,23 @@ def test_feedback_is_vietnamese_and_hides_tests(graded, lab):
     course, _ = graded
     paths = course.feedback(lab)
     assert {p.parent.parent.name for p in paths} == {"hv01", "hv02", "hv03"}
-    module = course.lab_module(lab)
-    secrets = _solution_lines(module)
+    secrets = _solution_lines(course.lab(lab))
     for path in paths:
         html = path.read_text(encoding="utf-8")
         assert "Tổng điểm" in html and 'lang="vi"' in html
         assert "Traceback" not in html and "BEGIN HIDDEN" not in html
         leaked = [s for s in secrets if s in html]
         assert not leaked, f"{path}: {leaked}"
-    blank = (course.root / "feedback" / "hv03" / lab / "thuc-hanh.html").read_text("utf-8")
+    page = course.lab(lab).file.replace(".ipynb", ".html")
+    blank = (course.root / "feedback" / "hv03" / lab / page).read_text("utf-8")
     assert "Chưa làm" in blank
-    full = (course.root / "feedback" / "hv01" / lab / "thuc-hanh.html").read_text("utf-8")
+    full = (course.root / "feedback" / "hv01" / lab / page).read_text("utf-8")
     assert "Chưa đạt" not in full and "Chưa làm" not in full
 
 
 def test_failed_resubmission_keeps_the_saved_grade(graded, tmp_path):
     course, results = graded
-    lab = LABS[-1]
+    lab = "m01"
     best = results[lab][1].by_student()["hv01"].score
     folder = tmp_path / "lan-2"
     (folder / "hv01").mkdir(parents=True)
@@ -165,9 +163,9 @@ def test_failed_resubmission_keeps_the_saved_grade(graded, tmp_path):
 def test_hidden_test_catches_what_public_check_misses(graded, tmp_path):
     """A tim_ma that ignores case handling passes the public check but not the hidden test."""
     course, _ = graded
-    module = course.lab_module("m01")
-    release = course.root / "release" / "m01" / module.lab.file
-    nb = solved(course.root / "source" / "m01" / module.lab.file, release)
+    lab = course.lab("m01")
+    release = course.root / "release" / "m01" / lab.file
+    nb = solved(course.root / "source" / "m01" / lab.file, release)
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == "tim_ma":
             cell.source = (
@@ -176,7 +174,7 @@ def test_hidden_test_catches_what_public_check_misses(graded, tmp_path):
                 "    return int(khop['ma'].iloc[0]) if len(khop) else None\n"
             )
     (tmp_path / "hv09").mkdir()
-    nbformat.write(nb, tmp_path / "hv09" / module.lab.file)
+    nbformat.write(nb, tmp_path / "hv09" / lab.file)
     run = course.grade("m01", tmp_path, progress=lambda _m: None)
     assert run.by_student()["hv09"].score == _max(course, "m01") - 3
     course.feedback("m01")

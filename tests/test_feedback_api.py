@@ -7,110 +7,104 @@ import os
 import re
 
 import nbformat
-import pandas as pd
 import pytest
 
 from graders import feedback
 from graders.feedback import CHUA_DUNG, CHUA_LAM, DUNG, CheckFailed, NotAttempted, Question
 from workbench import curriculum, data
 
-SETS = [
-    (module.id, kind)
-    for module in curriculum.load().modules
-    for kind in ("bai_hoc", "thuc_hanh")
-    if module.notebook({"bai_hoc": "lesson", "thuc_hanh": "lab"}[kind])
-]
+KINDS = {"bai_hoc": "lesson", "thuc_hanh": "lab"}
 
-# Wrong answers, as functions of the unit table `bang`.
-WRONG = {
-    "ten_cua_ban": lambda bang: 123,
-    "tong_don_vi": lambda bang: "103 + 20 + 1",
-    "don_vi_cua_toi": lambda bang: "Phường Không Có Thật",
-    "ky_nang": lambda bang: ["Một kỹ năng"],
-    "so_don_vi": lambda bang: 63,
-    "cac_phuong": lambda bang: bang[bang["loai"] == "xã"],
-    "dem_loai": lambda bang: {"xã": 103},
-    "ma_lon_nhat": lambda bang: bang.sort_values("ma").head(5)["ma"].tolist(),
-    "phuong_da_lat": lambda bang: bang.head(3),
-    "ho_ten": lambda bang: "Hoa",
-    "tong_so_phut": lambda bang: "4200",
-    "don_vi": lambda bang: "Quận 1",
-    "loi_chao": lambda bang: "Chào bạn",
-    "so_xa": lambda bang: 0,
-    "dem_tinh_cu": lambda bang: bang["loai"].value_counts(),
-    "loc_theo_loai": lambda bang: lambda b, loai: b,
-    "tim_ma": lambda bang: lambda b, ten: 1,
-    "ma_xa_nho_nhat": lambda bang: [1, 2, 3],
-}
+
+def _question_sets() -> list[tuple[str, str, str]]:
+    """(module id, grader module name, notebook file) for the lesson and every lab.
+
+    A lab's questions live in ``graders/<id>/<file stem with - as _>.py``: ``thuc_hanh`` for
+    ``thuc-hanh.ipynb``, ``thuc_hanh_nguoi_dan`` for ``thuc-hanh-nguoi-dan.ipynb``."""
+    sets = []
+    for module in curriculum.load().modules:
+        for nb in module.notebooks:
+            sets.append((module.id, nb.file.removesuffix(".ipynb").replace("-", "_"), nb.file))
+    return sets
+
+
+SETS = _question_sets()
+
+
+def _wrong(module_id: str) -> dict:
+    return importlib.import_module(f"answers.{module_id}").WRONG
 
 
 def _questions() -> list:
     params = []
-    for module_id, kind in SETS:
+    for module_id, kind, file in SETS:
         mod = importlib.import_module(f"graders.{module_id}.{kind}")
         for name in sorted(n for n in vars(mod) if re.fullmatch(r"q\d+", n)):
             q = getattr(mod, name)
-            params.append(pytest.param(module_id, kind, q, id=f"{module_id}.{kind}.{name}"))
+            params.append(pytest.param(module_id, file, q, id=f"{module_id}.{kind}.{name}"))
     return params
+
+
+def _run_cells(nb, ns: dict, skip_tests: bool = True) -> None:
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or (skip_tests and meta.get("grade")):
+            continue
+        exec(cell.source, ns)
 
 
 @pytest.fixture(scope="module")
 def right_answers(tmp_path_factory) -> dict:
-    """Run every shipped notebook's non-test code (lab solutions included) and keep its names."""
+    """Every shipped notebook's names after a right run: labs run with their solutions (test
+    cells skipped); lessons run as shipped, then each question's worked solution, in order."""
     folder = tmp_path_factory.mktemp("answers")
-    data.write_units_csv(folder)
     names: dict = {}
     old = os.getcwd()
     os.chdir(folder)
     try:
         for module in curriculum.load().modules:
+            data.write_module_data(module.id, folder)
             for nb_decl in module.notebooks:
                 nb = nbformat.read(module.path / nb_decl.file, 4)
                 ns: dict = {}
-                for cell in nb.cells:
-                    meta = cell.metadata.get("nbgrader", {})
-                    if cell.cell_type != "code" or meta.get("grade"):
-                        continue
-                    exec(cell.source, ns)  # lab sources run with their solutions
-                names[(module.id, nb_decl.kind)] = ns
+                _run_cells(nb, ns)
+                if nb_decl.kind == "lesson":
+                    kind = nb_decl.file.removesuffix(".ipynb").replace("-", "_")
+                    mod = importlib.import_module(f"graders.{module.id}.{kind}")
+                    for name in sorted(
+                        (n for n in vars(mod) if re.fullmatch(r"q\d+", n)), key=lambda n: int(n[1:])
+                    ):
+                        exec(getattr(mod, name)._solution, ns)
+                names[(module.id, nb_decl.file)] = ns
     finally:
         os.chdir(old)
-    # Lessons ship with `...`: their right answer is the question's own worked solution.
-    for module_id, kind in SETS:
-        if kind == "bai_hoc":
-            mod = importlib.import_module(f"graders.{module_id}.bai_hoc")
-            ns = {"bang": data.units_frame(), "pd": pd}
-            for name in vars(mod):
-                q = getattr(mod, name)
-                if isinstance(q, Question):
-                    exec(q._solution, ns)
-            names[(module_id, "lesson")] = ns
     return names
 
 
-def _right(right_answers, module_id, kind, q):
-    key = (module_id, "lesson" if kind == "bai_hoc" else "lab")
-    return right_answers[key][q.variable]
+def _right(right_answers, module_id, file, q):
+    return right_answers[(module_id, file)][q.variable]
 
 
-@pytest.mark.parametrize("module_id,kind,q", _questions())
-def test_right_answer_is_correct(right_answers, module_id, kind, q):
-    outcome = q.outcome(_right(right_answers, module_id, kind, q))
+@pytest.mark.parametrize("module_id,file,q", _questions())
+def test_right_answer_is_correct(right_answers, module_id, file, q):
+    outcome = q.outcome(_right(right_answers, module_id, file, q))
     assert outcome.status == DUNG, outcome.message.vi
 
 
-@pytest.mark.parametrize("module_id,kind,q", _questions())
-def test_wrong_answer_says_what_is_wrong_without_the_answer(right_answers, module_id, kind, q):
-    outcome = q.outcome(WRONG[q.variable](data.units_frame()))
-    assert outcome.status == CHUA_DUNG
+@pytest.mark.parametrize("module_id,file,q", _questions())
+def test_wrong_answer_says_what_is_wrong_without_the_answer(right_answers, module_id, file, q):
+    wrong = _wrong(module_id)
+    assert q.variable in wrong, f"tests/answers/{module_id}.py has no wrong answer for {q.variable}"
+    outcome = q.outcome(wrong[q.variable]())
+    assert outcome.status == CHUA_DUNG, outcome.message.vi
     assert outcome.message.vi and outcome.message.en
-    right = _right(right_answers, module_id, kind, q)
+    right = _right(right_answers, module_id, file, q)
     if type(right) is int and right > 9:
         assert str(right) not in outcome.message.vi
 
 
-@pytest.mark.parametrize("module_id,kind,q", _questions())
-def test_untouched_answer_is_not_attempted(module_id, kind, q):
+@pytest.mark.parametrize("module_id,file,q", _questions())
+def test_untouched_answer_is_not_attempted(module_id, file, q):
     assert q.outcome(...).status == CHUA_LAM
     assert q.outcome(namespace={}).status == CHUA_LAM  # the cell was never run
 
@@ -120,7 +114,7 @@ def test_untouched_function_stub_is_not_attempted():
 
     def loc_theo_loai(bang, loai):
         """Trả về các dòng của bang có cột loai bằng loai."""
-        ...  # VIẾT MÃ CỦA BẠN Ở ĐÂY
+        ...  # THAY DẤU ... BẰNG CÂU TRẢ LỜI CỦA BẠN
 
     assert q3.outcome(loc_theo_loai).status == CHUA_LAM
 

@@ -122,11 +122,9 @@ class Course:
 
         return Gradebook(self.db_url, course_id=self.syllabus.course_id)
 
-    def lab_module(self, assignment: str) -> curriculum.Module:
-        module = self.syllabus.module(assignment)
-        if module.lab is None:
-            raise KeyError(f"Học phần '{assignment}' không có bài thực hành chấm điểm.")
-        return module
+    def lab(self, assignment: str) -> curriculum.Assignment:
+        """The graded lab called ``assignment`` (its module, notebook file and nbgrader name)."""
+        return self.syllabus.assignment(assignment)
 
     # --- build ----------------------------------------------------------------------------
     def _inputs_fingerprint(self) -> str:
@@ -169,12 +167,14 @@ class Course:
             if lesson:
                 self._install_copy(module.path / lesson.file, target / lesson.file, report)
                 report.lessons.append(f"{module.folder}/{lesson.file}")
-            if module.lab:
-                progress(f"Kiểm tra và tạo bản cho học viên: {module.id} ({module.title['vi']})")
-                released = self._build_lab(api, module, report)
+            for lab in self.syllabus.assignments:
+                if lab.module is not module:
+                    continue
+                progress(f"Kiểm tra và tạo bản cho học viên: {lab.id} ({module.title['vi']})")
+                released = self._build_lab(api, lab, report)
                 if released:
-                    self._install_copy(released, target / module.lab.file, report)
-                    report.labs.append(module.id)
+                    self._install_copy(released, target / lab.file, report)
+                    report.labs.append(lab.id)
         if report.problems:
             raise BuildError(report)
         stamp.write_text(fingerprint)
@@ -205,13 +205,13 @@ class Course:
         state[target.name] = _sha256(target)
         _atomic_write_text(state_path, json.dumps(state, indent=1, sort_keys=True))
 
-    def _build_lab(self, api, module: curriculum.Module, report: BuildReport) -> Path | None:
+    def _build_lab(self, api, lab: curriculum.Assignment, report: BuildReport) -> Path | None:
         from nbgrader.validator import Validator
 
-        lab = module.lab
-        source_dir = self.root / "source" / module.id
+        module = lab.module
+        source_dir = self.root / "source" / lab.id
         source_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy(module.path / lab.file, source_dir / lab.file)
+        shutil.copy(lab.source, source_dir / lab.file)
         data.write_module_data(module.id, source_dir)
         shipped = f"notebooks/{module.folder}/{lab.file}"
 
@@ -226,7 +226,7 @@ class Course:
                 )
             )
             return None
-        result = api.generate_assignment(module.id, force=True, create=True)
+        result = api.generate_assignment(lab.id, force=True, create=True)
         if not result["success"]:
             report.problems.append(
                 Problem(
@@ -237,7 +237,7 @@ class Course:
                 )
             )
             return None
-        released = self.root / "release" / module.id / lab.file
+        released = self.root / "release" / lab.id / lab.file
         inverted = Validator(invert=True, config=self.nbgrader_config()).validate(str(released))
         if inverted:
             report.problems.append(
@@ -254,7 +254,7 @@ class Course:
     # --- release --------------------------------------------------------------------------
     def release(self, assignment: str) -> None:
         """Put the learner version in the exchange, for learners' "Assignments" panel."""
-        self.lab_module(assignment)
+        self.lab(assignment)
         result = self.api().release_assignment(assignment)
         if not result["success"]:
             raise RuntimeError(

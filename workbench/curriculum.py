@@ -17,6 +17,11 @@ class Notebook:
     kind: str  # "lesson" (immediate feedback) or "lab" (nbgrader source)
     file: str
     minutes: int
+    # Labs only. A lab with a track is that track's version of the module's practice (e.g. the
+    # citizens' no-code lab); a lab without one serves every other track. Each lab is its own
+    # nbgrader assignment, named `assignment` (default: the module id).
+    track: str | None = None
+    assignment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,16 +40,46 @@ class Module:
     def path(self) -> Path:
         return NOTEBOOKS / self.folder
 
-    @property
-    def minutes(self) -> int:
-        return sum(nb.minutes for nb in self.notebooks)
-
     def notebook(self, kind: str) -> Notebook | None:
         return next((nb for nb in self.notebooks if nb.kind == kind), None)
 
     @property
+    def labs(self) -> tuple[Notebook, ...]:
+        return tuple(nb for nb in self.notebooks if nb.kind == "lab")
+
+    @property
     def lab(self) -> Notebook | None:
-        return self.notebook("lab")
+        """The lab for every track that has no version of its own."""
+        return next((nb for nb in self.labs if nb.track is None), None)
+
+    def lab_for(self, track: str) -> Notebook | None:
+        return next((nb for nb in self.labs if nb.track == track), self.lab)
+
+    def minutes_for(self, track: str) -> int:
+        """Learner time in this module on ``track``: the lesson plus that track's lab."""
+        lesson, lab = self.notebook("lesson"), self.lab_for(track)
+        return (lesson.minutes if lesson else 0) + (lab.minutes if lab else 0)
+
+    @property
+    def minutes(self) -> int:
+        return max(self.minutes_for(track) for track in self.tracks) if self.tracks else 0
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One graded lab: an nbgrader assignment made from one lab notebook of a module."""
+
+    id: str
+    module: Module
+    notebook: Notebook
+
+    @property
+    def file(self) -> str:
+        return self.notebook.file
+
+    @property
+    def source(self) -> Path:
+        return self.module.path / self.notebook.file
 
 
 @dataclass(frozen=True)
@@ -71,7 +106,28 @@ class Syllabus:
 
     @property
     def labs(self) -> tuple[Module, ...]:
-        return tuple(m for m in self.modules if m.lab is not None)
+        return tuple(m for m in self.modules if m.labs)
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]:
+        return tuple(
+            Assignment(nb.assignment, module, nb) for module in self.modules for nb in module.labs
+        )
+
+    def assignment(self, assignment_id: str) -> Assignment:
+        for item in self.assignments:
+            if item.id == assignment_id:
+                return item
+        known = ", ".join(a.id for a in self.assignments)
+        raise KeyError(
+            f"Không có bài thực hành '{assignment_id}' trong curriculum/syllabus.toml ({known})."
+        )
+
+    def track(self, track_id: str) -> Track:
+        for track in self.tracks:
+            if track.id == track_id:
+                return track
+        raise KeyError(f"Không có lộ trình '{track_id}' trong curriculum/syllabus.toml.")
 
 
 class SyllabusError(ValueError):
@@ -89,15 +145,36 @@ def load(path: Path = CURRICULUM / "syllabus.toml") -> Syllabus:
     tracks = tuple(
         Track(t["id"], t["title"], t["qd757_group"], tuple(t["modules"])) for t in raw["tracks"]
     )
+    track_ids = {t.id for t in tracks}
     modules = []
+    assignments: set[str] = set()
     for m in raw["modules"]:
-        notebooks = tuple(Notebook(**nb) for nb in m["notebooks"])
-        for nb in notebooks:
+        notebooks = []
+        for nb in m["notebooks"]:
+            nb = Notebook(**nb)
+            where = f"{path}: học phần {m['id']}, {nb.file}"
             if nb.kind not in KINDS:
                 raise SyllabusError(
-                    f"{path}: học phần {m['id']} có notebook loại '{nb.kind}'; "
-                    f"chỉ dùng {', '.join(KINDS)}."
+                    f"{where}: loại '{nb.kind}' không có; chỉ dùng {', '.join(KINDS)}."
                 )
+            if nb.kind == "lab":
+                if nb.track is not None and nb.track not in track_ids:
+                    raise SyllabusError(
+                        f"{where}: lộ trình '{nb.track}' không có; dùng một trong "
+                        f"{', '.join(sorted(track_ids))}."
+                    )
+                name = nb.assignment or (m["id"] if nb.track is None else None)
+                if name is None:
+                    raise SyllabusError(
+                        f"{where}: bài thực hành riêng của một lộ trình cần khai báo "
+                        'assignment = "..." (tên bài trong nbgrader).'
+                    )
+                if name in assignments:
+                    raise SyllabusError(f"{where}: tên bài '{name}' bị trùng; đặt tên khác.")
+                assignments.add(name)
+                nb = Notebook(nb.kind, nb.file, nb.minutes, nb.track, name)
+            notebooks.append(nb)
+        notebooks = tuple(notebooks)
         modules.append(
             Module(
                 id=m["id"],

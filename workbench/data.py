@@ -59,9 +59,17 @@ def write_units_csv(folder: Path) -> Path:
     return path
 
 
-# Files each module's notebooks expect next to them, by module id.
+# Files each module's notebooks expect next to them, by module id. A module may also ship its own
+# generator as ``workbench/datasets/<module id>.py`` with ``write(folder) -> list[Path]``.
 MODULE_DATA = {"m01": (write_units_csv,)}
 
 
 def write_module_data(module_id: str, folder: Path) -> list[Path]:
-    return [write(folder) for write in MODULE_DATA.get(module_id, ())]
+    import importlib
+    import importlib.util
+
+    paths = [write(folder) for write in MODULE_DATA.get(module_id, ())]
+    name = f"workbench.datasets.{module_id}"
+    if importlib.util.find_spec(name) is not None:
+        paths += list(importlib.import_module(name).write(Path(folder)))
+    return paths
