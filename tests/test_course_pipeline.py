@@ -9,6 +9,7 @@ import shutil
 import nbformat
 import pytest
 from cohort import answer_ids, solved, write_cohort
+from conftest import copy_course
 
 from graders.pipeline import FAILED, GRADED, load_records
 from workbench import curriculum
@@ -73,11 +74,10 @@ def test_learner_versions_leak_no_solution_or_hidden_test(built_course):
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+def graded(pristine_home, tmp_path_factory):
     """Each lab graded once for a cohort of five (correct, partial, blank, broken, renamed)."""
     home = tmp_path_factory.mktemp("grading-home")
-    course = Course(home)
-    course.build(progress=lambda _m: None)
+    course = copy_course(pristine_home, home / "home")
     results = {}
     for lab in LABS:
         folder = home / f"nop-{lab}"
@@ -195,6 +195,6 @@ def test_a_lab_whose_solution_fails_is_refused_with_the_file_named(tmp_path, mon
     )
     monkeypatch.setattr(curriculum, "NOTEBOOKS", bad)
     with pytest.raises(BuildError) as info:
-        Course(tmp_path / "home").build(progress=lambda _m: None)
+        Course(tmp_path / "home").build(only=["m00"], progress=lambda _m: None)
     text = str(info.value)
     assert "m00-lam-quen-jupyter/thuc-hanh.ipynb" in text and "nbgrader validate" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -29,8 +30,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    home = tmp_path_factory.mktemp("start-home")
+def server(pristine_home, tmp_path_factory):
+    # A copy of the run's built course: `start` finds it up to date and skips the build.
+    home = tmp_path_factory.mktemp("start-home") / "home"
+    shutil.copytree(pristine_home, home, symlinks=True)
     port = _free_port()
     log = (home.parent / "start.log").open("w")
     command = [str(Path(sys.executable).parent / "hocvuso"), "start", "--no-browser"]

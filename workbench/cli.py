@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
 
     build = command("build", "kiểm tra mọi bài thực hành và tạo bản cho học viên")
     build.add_argument("--force", action="store_true", help="dựng lại dù không có gì thay đổi")
+    build.add_argument(
+        "hoc_phan", nargs="*", metavar="HỌC_PHẦN", help="chỉ dựng các học phần này (vd. m03)"
+    )
 
     release = command("release", "phát hành một bài thực hành cho học viên (nbgrader exchange)")
     release.add_argument("assignment", help="mã học phần, ví dụ m01")
@@ -111,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
             start(course, port=args.port, token=args.token, open_browser=not args.no_browser)
         elif args.command == "build":
-            report = course.build(force=args.force)
+            report = course.build(force=args.force, only=args.hoc_phan or None)
             if report.skipped:
                 print("Không có gì thay đổi từ lần dựng trước (dùng --force để dựng lại).")
             else:
