@@ -46,6 +46,7 @@ class GradeRun:
     assignment: str
     records: list[GradeRecord] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # about files that are no submission at all
+    not_submitted: list[str] = field(default_factory=list)  # on the roster, nothing submitted
 
     def by_student(self) -> dict[str, GradeRecord]:
         return {r.student: r for r in self.records}
@@ -164,20 +165,39 @@ def check_submission(course, assignment: str, student: str) -> list[str]:
 # --- grading --------------------------------------------------------------------------------
 
 
+def collect(course, assignment: str, source: Path) -> tuple[list[str], list[str]]:
+    """Import a folder or a .zip of submissions (see ``graders.collect`` for the naming rule)."""
+    from .collect import unpack_zip
+
+    source = Path(source)
+    if source.suffix.lower() != ".zip":
+        return import_folder(course, assignment, source)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = course.root / "hocvuso" / "nhan" / f"{assignment}-{stamp}"
+    unpacked = unpack_zip(source, target, course.lab(assignment).file, assignment)
+    students, problems = import_folder(course, assignment, target)
+    return students, unpacked.problems + problems
+
+
 def grade_assignment(
-    course, assignment: str, folder: Path | None = None, progress=print
+    course, assignment: str, folder: Path | None = None, progress=print, roster=None
 ) -> GradeRun:
-    """Autograde every submission of ``assignment`` (after importing ``folder`` if given)."""
+    """Autograde every submission of ``assignment`` (after importing ``folder`` — a folder or a
+    .zip — if given). With a ``roster`` (``graders.roster.Roster``), submissions of nobody on the
+    roster are reported (and still graded) and learners who submitted nothing are listed."""
     course.lab(assignment)
     run = GradeRun(assignment)
     if folder is not None:
-        _, run.problems = import_folder(course, assignment, Path(folder))
+        _, run.problems = collect(course, assignment, Path(folder))
     submitted = course.root / "submitted"
     students = (
         sorted(p.name for p in submitted.glob("*") if (p / assignment).is_dir())
         if submitted.exists()
         else []
     )
+    if roster is not None:
+        unknown, run.not_submitted = roster.match(students)
+        run.problems += unknown + roster.problems
     records = load_records(course, assignment)
     api = course.api()
     for index, student in enumerate(students, 1):

@@ -87,13 +87,25 @@ def _parser() -> argparse.ArgumentParser:
     release.add_argument("assignment", help="mã học phần, ví dụ m01")
 
     grade = command("grade", "chấm tự động các bài nộp của một bài thực hành")
-    grade.add_argument("assignment", help="mã học phần, ví dụ m01")
+    grade.add_argument("assignment", help="mã bài thực hành, ví dụ m01 hoặc m02-nd")
     grade.add_argument(
         "folder",
         nargs="?",
         type=Path,
-        help="thư mục bài nộp: <mã học viên>/thuc-hanh.ipynb hoặc <mã học viên>.ipynb "
-        "(bỏ trống: chấm các bài đã thu qua nbgrader)",
+        help="thư mục hoặc tệp .zip bài nộp: <mã học viên>/thuc-hanh.ipynb hoặc "
+        "<mã học viên>.ipynb (bỏ trống: chấm các bài đã thu)",
+    )
+    grade.add_argument(
+        "--danh-sach",
+        type=Path,
+        metavar="TỆP",
+        help="danh sách lớp .csv hoặc .xlsx (ma_hoc_vien, ho_ten, don_vi, nhom_doi_tuong) "
+        "để đối chiếu bài nộp",
+    )
+    grade.add_argument(
+        "--thu-bai",
+        action="store_true",
+        help="trước khi chấm, thu các bài học viên đã nộp qua mục Assignments (nbgrader exchange)",
     )
 
     feedback = command("feedback", "tạo nhận xét HTML tiếng Việt cho từng học viên")
@@ -126,11 +138,23 @@ def main(argv: list[str] | None = None) -> int:
             course.release(args.assignment)
             print(f"Đã phát hành {args.assignment} vào {course.exchange}")
         elif args.command == "grade":
-            run = course.grade(args.assignment, args.folder)
+            roster = None
+            if args.danh_sach:
+                from graders.roster import read_roster
+
+                roster = read_roster(args.danh_sach)
+            if args.thu_bai:
+                from graders.collect import collect_exchange
+
+                got = collect_exchange(course, args.assignment)
+                print(f"Đã thu {len(got)} bài từ {course.exchange}")
+            run = course.grade(args.assignment, args.folder, roster=roster)
             for problem in run.problems:
-                print(f"Bỏ qua: {problem}")
+                print(f"Cần xem: {problem}")
             failed = [r for r in run.records if r.problems]
             print(f"Đã chấm {len(run.records) - len(failed)} bài, {len(failed)} bài lỗi.")
+            if run.not_submitted:
+                print(f"Chưa nộp ({len(run.not_submitted)}): {', '.join(run.not_submitted)}")
         elif args.command == "feedback":
             paths = course.feedback(args.assignment)
             print(f"Đã tạo {len(paths)} tệp nhận xét trong {course.root / 'feedback'}")
@@ -142,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.report.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
-    except (KeyError, FileNotFoundError, RuntimeError) as error:
+    except (KeyError, FileNotFoundError, RuntimeError, ValueError) as error:
         print(f"Lỗi: {error.args[0] if error.args else error}", file=sys.stderr)
         return 1
     return 0

@@ -276,10 +276,10 @@ class Course:
             )
 
     # --- grading --------------------------------------------------------------------------
-    def grade(self, assignment: str, folder: Path | None = None, progress=print):
+    def grade(self, assignment: str, folder: Path | None = None, progress=print, roster=None):
         from graders.pipeline import grade_assignment
 
-        return grade_assignment(self, assignment, folder, progress=progress)
+        return grade_assignment(self, assignment, folder, progress=progress, roster=roster)
 
     def feedback(self, assignment: str) -> list[Path]:
         from graders.feedback_html import write_feedback
