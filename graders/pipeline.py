@@ -16,10 +16,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -56,25 +55,24 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
-def _results_path(course, assignment: str) -> Path:
-    return course.root / "hocvuso" / f"ket-qua-{assignment}.json"
-
-
 def load_records(course, assignment: str) -> dict[str, GradeRecord]:
-    path = _results_path(course, assignment)
-    if not path.exists():
-        return {}
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return {r["student"]: GradeRecord(**r) for r in raw}
+    """The engine's saved record of every learner graded on ``assignment`` (from the gradebook)."""
+    from .engine import saved_records
 
-
-def _save_records(course, assignment: str, records: dict[str, GradeRecord]) -> None:
-    path = _results_path(course, assignment)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    payload = [asdict(r) for r in sorted(records.values(), key=lambda r: r.student)]
-    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)  # a crash never leaves half a results file
+    with course.gradebook() as gb:
+        rows = saved_records(gb, assignment)
+    return {
+        student: GradeRecord(
+            student,
+            assignment,
+            row["status"],
+            float(row["score"]),
+            float(row["max_score"]),
+            json.loads(row["problems"]),
+            row["graded_at"],
+        )
+        for student, row in rows.items()
+    }
 
 
 # --- collecting -----------------------------------------------------------------------------
@@ -180,11 +178,22 @@ def collect(course, assignment: str, source: Path) -> tuple[list[str], list[str]
 
 
 def grade_assignment(
-    course, assignment: str, folder: Path | None = None, progress=print, roster=None
+    course,
+    assignment: str,
+    folder: Path | None = None,
+    progress=print,
+    roster=None,
+    workers: int | None = None,
+    force: bool = False,
+    limits=None,
 ) -> GradeRun:
     """Autograde every submission of ``assignment`` (after importing ``folder`` — a folder or a
-    .zip — if given). With a ``roster`` (``graders.roster.Roster``), submissions of nobody on the
-    roster are reported (and still graded) and learners who submitted nothing are listed."""
+    .zip — if given) with the parallel, isolated engine. With a ``roster``
+    (``graders.roster.Roster``), submissions of nobody on the roster are reported (and still
+    graded) and learners who submitted nothing are listed. Unchanged submissions already graded
+    are skipped unless ``force``."""
+    from . import engine
+
     course.lab(assignment)
     run = GradeRun(assignment)
     if folder is not None:
@@ -198,47 +207,41 @@ def grade_assignment(
     if roster is not None:
         unknown, run.not_submitted = roster.match(students)
         run.problems += unknown + roster.problems
-    records = load_records(course, assignment)
-    api = course.api()
-    for index, student in enumerate(students, 1):
-        record = _grade_one(course, api, assignment, student)
-        records[student] = record
-        _save_records(course, assignment, records)
-        run.records.append(record)
-        if record.status == GRADED:
-            progress(
-                f"[{index}/{len(students)}] {student}: {record.score:g}/{record.max_score:g} điểm"
-            )
-        else:
-            progress(f"[{index}/{len(students)}] {student}: LỖI — {'; '.join(record.problems)}")
+
+    def report(state: engine.Progress) -> None:
+        if not state.last:
+            progress(f"Bỏ qua {state.skipped} bài đã chấm, không thay đổi.")
+            return
+        eta = state.eta_seconds
+        tail = f" · còn khoảng {_duration(eta)}" if eta else ""
+        progress(f"{_bar(state.done, state.total)} {state.done}/{state.total} {state.last}{tail}")
+
+    _, notes = engine.run(
+        course,
+        assignment,
+        students,
+        check=lambda student: check_submission(course, assignment, student),
+        workers=workers,
+        limits=limits,
+        on_progress=report,
+        force=force,
+    )
+    run.problems += notes
+    saved = load_records(course, assignment)
+    run.records = [saved[s] for s in students if s in saved]
     return run
 
 
-def _grade_one(course, api, assignment: str, student: str) -> GradeRecord:
-    problems = check_submission(course, assignment, student)
-    if problems:
-        return GradeRecord(student, assignment, FAILED, problems=problems, graded_at=_now())
-    try:
-        result = api.autograde(assignment, student, force=True, create=True)
-    except Exception as error:  # keep going: one submission never stops the run
-        result = {"success": False, "error": repr(error)}
-    if not result.get("success"):
-        lab = course.lab(assignment).file
-        detail = _first_line(result.get("error") or result.get("log") or "")
-        return GradeRecord(
-            student,
-            assignment,
-            FAILED,
-            problems=[
-                f"{student}/{lab}: nbgrader không chấm được bài này ({detail}). "
-                "Xem lại bài (có lệnh làm dừng chương trình như os._exit?), sửa rồi nộp lại."
-            ],
-            graded_at=_now(),
-        )
-    with course.gradebook() as gb:
-        submission = gb.find_submission(assignment, student)
-        score, max_score = float(submission.score), float(submission.max_score)
-    return GradeRecord(student, assignment, GRADED, score, max_score, graded_at=_now())
+def _bar(done: int, total: int, width: int = 20) -> str:
+    filled = round(width * done / total) if total else width
+    return "[" + "#" * filled + "-" * (width - filled) + "]"
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} giây"
+    return f"{seconds // 60} phút {seconds % 60} giây"
 
 
 def _first_line(error) -> str:

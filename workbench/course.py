@@ -276,10 +276,22 @@ class Course:
             )
 
     # --- grading --------------------------------------------------------------------------
-    def grade(self, assignment: str, folder: Path | None = None, progress=print, roster=None):
+    def grade(
+        self,
+        assignment: str,
+        folder: Path | None = None,
+        progress=print,
+        roster=None,
+        workers: int | None = None,
+        force: bool = False,
+        limits=None,
+    ):
+        """Grade submissions with the parallel, isolated engine (see ``graders.engine``)."""
         from graders.pipeline import grade_assignment
 
-        return grade_assignment(self, assignment, folder, progress=progress, roster=roster)
+        return grade_assignment(
+            self, assignment, folder, progress, roster, workers=workers, force=force, limits=limits
+        )
 
     def feedback(self, assignment: str) -> list[Path]:
         from graders.feedback_html import write_feedback
