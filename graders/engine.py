@@ -263,6 +263,7 @@ class _Runner:
             raise KernelGone("hạt nhân đã dừng")
         msg_id = self.kc.execute(code, store_history=False, allow_stdin=False)
         outputs, wires = [], []
+        cell_bytes = 0
         cell_deadline = min(time.monotonic() + self.limits.cell_seconds, self.deadline)
         interrupted = None
         while True:
@@ -294,17 +295,21 @@ class _Runner:
                 continue
             if kind not in ("stream", "display_data", "execute_result", "error"):
                 continue
-            size = len(json.dumps(content, ensure_ascii=False))
-            self.output_bytes += size
-            if self.output_bytes > self.limits.output_bytes:
-                if interrupted is None:
+            size = _size(content)
+            cell_bytes += size
+            if cell_bytes > self.limits.output_bytes:
+                if interrupted is None:  # keep reading (and dropping) until the cell stops
                     interrupted = _error(
                         "OutputLimitError",
                         f"Kết quả in ra vượt {self.limits.output_bytes // 1024} KB",
                     )
                     self._interrupt()
-                    cell_deadline = min(cell_deadline, time.monotonic() + 5)
                 continue
+            self.output_bytes += size
+            if self.output_bytes > 10 * self.limits.output_bytes:
+                outputs.append(_error("OutputLimitError", "Cả bài in ra quá nhiều"))
+                self._die()
+                raise KernelGone("bài in ra quá nhiều, đã dừng hạt nhân")
             outputs.append(_output(kind, content))
         if interrupted is not None:
             outputs.append(interrupted)
@@ -334,6 +339,15 @@ class _Runner:
                     self.km.cleanup_resources()
                 except Exception:
                     pass
+
+
+def _size(content: dict) -> int:
+    if "text" in content:
+        return len(content["text"])
+    data = content.get("data", {})
+    return sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values()) + len(
+        str(content.get("traceback", ""))
+    )
 
 
 def _error(ename: str, evalue: str) -> dict:

@@ -98,7 +98,7 @@ def test_nbgrader_panels_and_voila_are_served(server):
     assert _get(base, "/formgrader").status_code == 200
     # The trainer panel reads this course's gradebook: both labs are there after the build.
     labs = {a["name"] for a in _get(base, "/formgrader/api/assignments").json()}
-    assert labs == {m.id for m in curriculum.load().labs}
+    assert labs == {a.id for a in curriculum.load().assignments}
     # The learner panel (nbgrader's assignment list) answers for this course.
     listing = _get(base, "/assignments", params={"token": TOKEN, "course_id": "lamdong"})
     assert listing.status_code == 200 and listing.json()["success"], listing.text
