@@ -92,7 +92,7 @@ def _need_date(value: Any) -> Outcome | None:
         dt.date.fromisoformat(text)
     except ValueError:
         return wrong(
-            "Ngày phải viết theo dạng năm-tháng-ngày như trong bảng, ví dụ \"2025-09-15\".",
+            'Ngày phải viết theo dạng năm-tháng-ngày như trong bảng, ví dụ "2025-09-15".',
             'Write the date as year-month-day, as in the table, e.g. "2025-09-15".',
         )
     return None

@@ -357,9 +357,7 @@ def _scam_warnings() -> list[dict]:
 
 
 def bulletin_dates() -> list[str]:
-    return [
-        (FIRST_BULLETIN + dt.timedelta(weeks=k)).isoformat() for k in range(BULLETIN_WEEKS)
-    ]
+    return [(FIRST_BULLETIN + dt.timedelta(weeks=k)).isoformat() for k in range(BULLETIN_WEEKS)]
 
 
 def _prices(rng: random.Random) -> list[dict[str, int]]:
@@ -377,7 +375,9 @@ def _farm_prices(rng: random.Random) -> list[dict]:
     weeks = _prices(rng)
     for date, prices in zip(bulletin_dates(), weeks, strict=True):
         week = dt.date.fromisoformat(date).isocalendar().week
-        lines = "; ".join(f"giá {name} {money(prices[name])} đồng/{unit}" for name, unit, *_ in CROPS)
+        lines = "; ".join(
+            f"giá {name} {money(prices[name])} đồng/{unit}" for name, unit, *_ in CROPS
+        )
         pages.append(
             _page(
                 "lamdong.gov.vn",
@@ -489,8 +489,7 @@ def _weather(rng: random.Random) -> list[dict]:
             "Đèo Mimosa sạt lở, cấm đường hôm nay",
             "2025-09-12",
             "thời tiết",
-            "Khẩn: đèo Mimosa vừa sạt lở, cấm đường hoàn toàn hôm nay, chia sẻ cho mọi người "
-            "biết!",
+            "Khẩn: đèo Mimosa vừa sạt lở, cấm đường hoàn toàn hôm nay, chia sẻ cho mọi người biết!",
             photo=LANDSLIDE_PHOTO,
         ),
         _page(
