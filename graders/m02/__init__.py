@@ -1,0 +1,1 @@
+"""Module 02 — Tìm kiếm và đánh giá thông tin."""
