@@ -1,0 +1,1 @@
+"""Module 07 — Bảo vệ dữ liệu cá nhân (protecting personal data)."""
