@@ -321,3 +321,14 @@ def test_month_first_answer_gets_a_specific_message():
 
     month_first = [int(d.split("/")[0]) for d in checks.LESSON_DATES]
     assert "kiểu Mỹ" in q5.outcome(month_first).message.vi
+
+
+def test_widgets_build_and_render_once(tmp_path, monkeypatch, capsys):
+    from graders.m08 import cong_cu
+
+    assert cong_cu.bang_ky_tu("Thuỷ").count("<tr>") == 1 + 4
+    assert cong_cu.bang_ky_tu(unicodedata.normalize("NFD", "Thuỷ")).count("<tr>") == 1 + 5
+    data.write(tmp_path)
+    box = cong_cu.hop_thu_bang_ma(tmp_path)
+    assert box.children[0].value == "mau-tcvn3.txt"
+    assert cong_cu.hop_xem_ky_tu().children[0].value == "Thuỷ Thủy"

@@ -50,8 +50,10 @@ def hop_thu_bang_ma(thu_muc: str | Path = "."):
     """Choose a sample file and an encoding: see the decoded text, its score and the guess."""
     import ipywidgets as widgets
 
-    files = sorted(p.name for p in Path(thu_muc).glob("mau-*.txt"))
-    file = widgets.Dropdown(options=files, value=files[0] if files else None, description="Tệp:")
+    order = ["mau-utf8.txt", "mau-cp1258.txt", "mau-tcvn3.txt", "mau-vni.txt"]
+    files = [name for name in order if (Path(thu_muc) / name).exists()]
+    default = "mau-tcvn3.txt" if "mau-tcvn3.txt" in files else (files[0] if files else None)
+    file = widgets.Dropdown(options=files, value=default, description="Tệp:")
     encoding = widgets.ToggleButtons(options=list(BANG_MA), value="utf-8", description="Bảng mã:")
 
     def show(tep, bang_ma):
