@@ -27,8 +27,10 @@ q2 = Question(
             "doan_bang_ma(Path(file).read_bytes()) guesses one file's encoding; do all four.",
         ),
         Msg(
-            "Muốn tự kiểm: diem_bang_ma(...) cho điểm của từng cách giải mã.",
-            "To check yourself: diem_bang_ma(...) scores each decoding.",
+            "Muốn tự kiểm: from graders.m08.bang_ma import diem_bang_ma, rồi diem_bang_ma(...) "
+            "cho điểm của từng cách giải mã.",
+            "To check yourself: import diem_bang_ma from graders.m08.bang_ma; it scores each "
+            "decoding.",
         ),
     ],
     hidden_tests=True,
