@@ -34,11 +34,9 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,9 +145,15 @@ def make_plan(course, assignment: str) -> Plan:
             )
     digest = hashlib.sha256(ENGINE_VERSION.encode())
     digest.update((source_dir / lab.file).read_bytes())
-    data_files = sorted(p for p in source_dir.iterdir() if p.is_file() and p.suffix != ".ipynb")
-    for path in data_files:
-        digest.update(path.name.encode() + path.read_bytes())
+    # Data next to the lab (files and folders): copied into each learner's work folder.
+    data_files = sorted(
+        p for p in source_dir.iterdir() if p.suffix != ".ipynb" and not p.name.startswith(".")
+    )
+    for top in data_files:
+        for path in sorted([top, *top.rglob("*")] if top.is_dir() else [top]):
+            digest.update(str(path.relative_to(source_dir)).encode())
+            if path.is_file():
+                digest.update(path.read_bytes())
     return Plan(
         assignment,
         lab.file,
@@ -241,6 +245,7 @@ class _Runner:
                 return KernelSpec(argv=argv, display_name="hocvuso", language="python")
 
         self.limits = limits
+        self.slot, self.workdir = slot, workdir
         self.km = _SandboxKM(
             transport="ipc", ip=str(workdir / "k"), connection_file=str(workdir / "kernel.json")
         )
@@ -315,6 +320,18 @@ class _Runner:
             outputs.append(interrupted)
         return outputs, wires
 
+    def hand_over(self) -> None:
+        """Give the learner's user id what the hidden test made in the shared work folder (a temp
+        folder, sample files) before the learner's function runs on it."""
+        if not self.slot.own_uid:
+            return
+        for path in [self.workdir, *self.workdir.rglob("*")]:
+            try:
+                if path.lstat().st_uid != self.slot.uid:
+                    os.lchown(path, self.slot.uid, self.slot.uid)
+            except FileNotFoundError:
+                pass
+
     def _interrupt(self) -> None:
         try:
             self.km.interrupt_kernel()
@@ -379,6 +396,7 @@ class _Remote:
 
     def __call__(self, *args, **kwargs):
         payload = wire.call_payload(args, kwargs)
+        self._runner.hand_over()
         outputs, wires = self._runner.run(
             f"{_WIRE}.serve_call(globals(), {self._name!r}, {payload!r})"
         )
@@ -426,8 +444,9 @@ def _judge_hidden(runner: _Runner, plan: Plan, test: TestCell) -> tuple[list, di
         raise
     except AssertionError:
         return extra, _error("AssertionError", "")
-    except Exception as error:  # the learner's value broke the test: no points, no details
-        return extra, _error(type(error).__name__, "")
+    except Exception as error:  # the learner's value broke the test: no points; the detail is
+        # for the trainer's copy only (our feedback never shows it)
+        return extra, _error(type(error).__name__, str(error)[:300])
     return extra, None
 
 
@@ -459,9 +478,18 @@ def grade_notebook(
     nb, notes = assemble(plan, learner)
     workdir = slot.workdir(_safe(student))
     for path in plan.data_files:
-        shutil.copy(path, workdir / path.name)
-        if slot.own_uid:
-            os.chown(workdir / path.name, slot.uid, slot.uid)
+        if path.is_dir():
+            shutil.copytree(path, workdir / path.name)
+        else:
+            shutil.copy(path, workdir / path.name)
+    if slot.own_uid:
+        for path in workdir.rglob("*"):
+            os.chown(path, slot.uid, slot.uid)
+    # Hidden tests run here with the kernel's folder as theirs: files they make for the learner's
+    # functions, and files those functions write, are seen the same way on both sides.
+    os.chdir(workdir)
+    tempfile.tempdir = str(workdir / "tmp")
+    old_umask = os.umask(0)
     problems = [f"{student}/{plan.notebook}: {n}" for n in notes]
     runner = None
     gone = None
@@ -508,6 +536,9 @@ def grade_notebook(
         if meta.get("grade") and cell.cell_type == "code":
             score, _ = determine_grade(cell)
             scores[meta["grade_id"]] = float(score or 0)
+    os.umask(old_umask)
+    os.chdir(slot.root)
+    tempfile.tempdir = None
     shutil.rmtree(workdir, ignore_errors=True)
     return Result(
         student,
@@ -672,7 +703,6 @@ def run(
     plan = make_plan(course, assignment)
     lab_file = plan.notebook
     submitted = course.root / "submitted"
-    lock = threading.Lock()
     results: dict[str, Result] = {}
     notes = [f"Cách ly hạn chế: {m}." for m in capabilities().missing]
     with course.gradebook() as gb:
@@ -700,64 +730,106 @@ def run(
             continue
         todo.append((student, path, sha))
     started = time.monotonic()
-    done = [skipped]
-    hide = secret_paths(course)
+    done = skipped
     slot_root = Path(tempfile.mkdtemp(prefix="hocvuso-cham-"))
     os.chmod(slot_root, 0o711)
-    slots: queue.Queue[Slot] = queue.Queue()
     made = []
     for number in range(min(workers, max(1, len(todo)))):
         slot = Slot(number, slot_root / f"o-{number}", limits)
         slot.setup()
-        if slot.own_uid:
-            os.chmod(slot.root, 0o711)
-        slots.put(slot)
+        os.chmod(slot.root, 0o711)
         made.append(slot)
 
-    def one(item):
-        student, path, sha = item
-        problems = check(student)
-        if problems:
-            result = Result(student, "loi", problems=problems)
-        else:
-            slot = slots.get()
-            try:
-                learner = nbformat.read(path, as_version=4)
-                result = grade_notebook(plan, learner, student, slot, hide, limits)
-            except Exception as error:  # the engine must go on with the others
-                result = Result(
-                    student,
-                    "loi",
-                    problems=[f"{student}/{lab_file}: không chấm được ({type(error).__name__})."],
-                )
-            finally:
-                slots.put(slot)
-        timestamp = _timestamp(submitted / student / assignment)
+    def finish(student: str, sha: str, result: Result) -> None:
+        nonlocal done
         if result.notebook is not None:
             _write_autograded(course, assignment, student, lab_file, result.notebook)
-        with lock:
-            with course.gradebook() as gb:
-                save(gb, plan, result, sha, timestamp)
-                if result.status == "loi":
-                    fresh = saved_records(gb, assignment)[student]
-                    result.score, result.max_score = fresh["score"], fresh["max_score"]
-            results[student] = result
-            done[0] += 1
-            if on_progress:
-                on_progress(
-                    Progress(done[0], len(students), skipped, time.monotonic() - started, student)
-                )
+        with course.gradebook() as gb:
+            save(gb, plan, result, sha, _timestamp(submitted / student / assignment))
+            if result.status == "loi":
+                fresh = saved_records(gb, assignment)[student]
+                result.score, result.max_score = fresh["score"], fresh["max_score"]
+        results[student] = result
+        done += 1
+        if on_progress:
+            on_progress(Progress(done, len(students), skipped, time.monotonic() - started, student))
 
     try:
         if on_progress and skipped:
             on_progress(Progress(skipped, len(students), skipped, 0.0, ""))
-        with ThreadPoolExecutor(max_workers=len(made) or 1) as pool:
-            list(pool.map(one, todo))
+        gradable = []
+        for student, path, sha in todo:
+            problems = check(student)
+            if problems:
+                finish(student, sha, Result(student, "loi", problems=problems))
+            else:
+                gradable.append((student, path, sha))
+        if gradable:
+            _grade_in_workers(plan, made, secret_paths(course), limits, gradable, finish)
     finally:
         for slot in made:
             slot.teardown()
         shutil.rmtree(slot_root, ignore_errors=True)
     return results, notes
+
+
+# One forked worker process per slot: each runs its submissions' kernels and judges their hidden
+# tests in its own working folder. The parent keeps the gradebook (one writer).
+_WORKER: dict = {}
+
+
+def _worker_init(plan: Plan, slots: list[Slot], numbers, hide: list[Path], limits: Limits) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _WORKER.update(plan=plan, slot=slots[numbers.get()], hide=hide, limits=limits)
+
+
+def _worker_grade(student: str, path: str) -> Result:
+    w = _WORKER
+    try:
+        learner = nbformat.read(path, as_version=4)
+        return grade_notebook(w["plan"], learner, student, w["slot"], w["hide"], w["limits"])
+    except Exception as error:  # the engine goes on with the others
+        return Result(
+            student,
+            "loi",
+            problems=[
+                f"{student}/{w['plan'].notebook}: không chấm được ({type(error).__name__}: "
+                f"{str(error)[:200]}). Báo cho giảng viên."
+            ],
+        )
+
+
+def _grade_in_workers(plan, slots, hide, limits, items, finish) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("fork")
+    numbers = context.Queue()
+    for number in range(len(slots)):
+        numbers.put(number)
+    with ProcessPoolExecutor(
+        max_workers=len(slots),
+        mp_context=context,
+        initializer=_worker_init,
+        initargs=(plan, slots, numbers, hide, limits),
+    ) as pool:
+        futures = {
+            pool.submit(_worker_grade, student, str(path)): (student, sha)
+            for student, path, sha in items
+        }
+        for future in as_completed(futures):
+            student, sha = futures[future]
+            try:
+                result = future.result()
+            except Exception as error:  # a worker died (killed by the OS…)
+                result = Result(
+                    student,
+                    "loi",
+                    problems=[f"{student}/{plan.notebook}: không chấm được ({error})."],
+                )
+            finish(student, sha, result)
 
 
 def _timestamp(folder: Path) -> str | None:
