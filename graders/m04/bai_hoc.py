@@ -71,8 +71,7 @@ q4 = Question(
         ),
     ],
     solution=(
-        "def sdt_hop_le(so):\n"
-        '    return so.isdigit() and len(so) == 10 and so.startswith("0")'
+        'def sdt_hop_le(so):\n    return so.isdigit() and len(so) == 10 and so.startswith("0")'
     ),
 )
 q5 = Question(
@@ -85,7 +84,7 @@ q5 = Question(
         ),
         Msg(
             '.isna() cho True ở ô trống; .sum() đếm các True: ho_so["ngay_tra"].isna().sum().',
-            '.isna() is True for empty cells; .sum() counts the Trues.',
+            ".isna() is True for empty cells; .sum() counts the Trues.",
         ),
     ],
     solution='so_dang_xu_ly = ho_so["ngay_tra"].isna().sum()',

@@ -93,9 +93,7 @@ def online_share() -> float:
 
 
 def mean_processing_days(code: str) -> float:
-    return statistics.fmean(
-        data.processing_days(r) for r in returned() if r["thu_tuc"] == code
-    )
+    return statistics.fmean(data.processing_days(r) for r in returned() if r["thu_tuc"] == code)
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -135,7 +133,7 @@ def _call(function: Any, *args: Any) -> Any:
 def _need_list_of_text(result: Any, what: str) -> Outcome | None:
     got = _plain_or_none(result)
     if type(got) is not list or not all(type(x) is str for x in got):
-        hint = " Dùng .split(\"; \") để tách chuỗi thành danh sách." if type(got) is str else ""
+        hint = ' Dùng .split("; ") để tách chuỗi thành danh sách.' if type(got) is str else ""
         return wrong(
             f"{what} phải là một danh sách (list) các chuỗi, đang là "
             f"{type(result).__name__}.{hint}",
@@ -153,8 +151,8 @@ def check_fully_online_count(value: Any) -> Outcome:
         return problem
     if plain(value) == len(data.catalogue()):
         return wrong(
-            "Đây là số thủ tục của cả danh mục. Hãy lọc các dòng có muc_do là \"toàn trình\".",
-            "That is the whole catalogue. Filter rows whose muc_do is \"toàn trình\".",
+            'Đây là số thủ tục của cả danh mục. Hãy lọc các dòng có muc_do là "toàn trình".',
+            'That is the whole catalogue. Filter rows whose muc_do is "toàn trình".',
         )
     if plain(value) != fully_online_count():
         return wrong(

@@ -23,14 +23,14 @@ q2 = Question(
     checks.check_wrong_fields_function,
     hints=[
         Msg(
-            "Bắt đầu với loi = []; mỗi điều kiện sai thì loi.append(\"tên trường\"); cuối cùng "
+            'Bắt đầu với loi = []; mỗi điều kiện sai thì loi.append("tên trường"); cuối cùng '
             "return loi. Giữ đúng thứ tự: ho_ten, so_cccd, ngay_sinh, so_dien_thoai.",
             "Start with loi = []; append each wrong field in order; return loi.",
         ),
         Msg(
             "Số CCCD: .isdigit() và len(...) == 12. Ngày sinh: dùng hàm ngay_hop_le có sẵn. "
-            "Họ tên: .strip() == \"\" nghĩa là trống.",
-            "CCCD: .isdigit() and len == 12. Date: ngay_hop_le. Name: .strip() == \"\".",
+            'Họ tên: .strip() == "" nghĩa là trống.',
+            'CCCD: .isdigit() and len == 12. Date: ngay_hop_le. Name: .strip() == "".',
         ),
     ],
     hidden_tests=True,
