@@ -1,0 +1,1 @@
+"""Module 04 — Dịch vụ công trực tuyến và VNeID (mock catalogue, dossier form, dossier log)."""
