@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
 from cohort import answer_ids, solved, write_cohort
 from conftest import copy_course
 
-from graders.pipeline import FAILED, GRADED, load_records
+from graders.pipeline import FAILED, GRADED, import_folder, load_records
 from workbench import curriculum
 from workbench.course import BuildError, Course
 
@@ -73,18 +74,35 @@ def test_learner_versions_leak_no_solution_or_hidden_test(built_course):
         assert not leaked, f"{lab.id}: {leaked}"
 
 
-@pytest.fixture(scope="module")
-def graded(pristine_home, tmp_path_factory):
-    """Each lab graded once for a cohort of five (correct, partial, blank, broken, renamed)."""
-    home = tmp_path_factory.mktemp("grading-home")
+@pytest.fixture(
+    scope="module", params=[pytest.param(lab, marks=pytest.mark.xdist_group(lab)) for lab in LABS]
+)
+def graded(request, pristine_home, tmp_path_factory):
+    """One lab graded by our engine for a cohort of five (correct, partial, blank, broken,
+    renamed), and the same honest files graded by plain `nbgrader autograde` for comparison."""
+    lab = request.param
+    home = tmp_path_factory.mktemp(f"grading-{lab}")
     course = copy_course(pristine_home, home / "home")
-    results = {}
-    for lab in LABS:
-        folder = home / f"nop-{lab}"
-        kinds = write_cohort(course, lab, folder)
-        run = course.grade(lab, folder, progress=lambda _m: None)
-        results[lab] = (kinds, run)
-    return course, results
+    folder = home / "nop"
+    kinds = write_cohort(course, lab, folder)
+    run = course.grade(lab, folder, progress=lambda _m: None)
+    plain_nbgrader = copy_course(pristine_home, home / "nbgrader")
+    honest = [s for s, kind in kinds.items() if kind in ("correct", "partial", "blank")]
+    import_folder(plain_nbgrader, lab, folder)
+    api = plain_nbgrader.api()
+    for student in honest:
+        assert api.autograde(lab, student, force=True, create=True)["success"], student
+    return course, lab, kinds, run, plain_nbgrader, honest
+
+
+def _cell_scores(course, lab, students) -> dict:
+    notebook = Path(course.lab(lab).file).stem
+    with course.gradebook() as gb:
+        return {
+            (student, grade.name): grade.auto_score
+            for student in students
+            for grade in gb.find_submission_notebook(notebook, lab, student).grades
+        }
 
 
 def _expected_partial(course, lab) -> float:
@@ -106,10 +124,14 @@ def _max(course, lab) -> float:
     )
 
 
-@pytest.mark.parametrize("lab", LABS)
-def test_cohort_gets_expected_scores_and_clear_errors(graded, lab):
-    course, results = graded
-    kinds, run = results[lab]
+def test_scores_are_identical_to_plain_nbgrader(graded):
+    course, lab, _, _, plain_nbgrader, honest = graded
+    ours = _cell_scores(course, lab, honest)
+    assert ours and ours == _cell_scores(plain_nbgrader, lab, honest)
+
+
+def test_cohort_gets_expected_scores_and_clear_errors(graded):
+    course, lab, kinds, run, _, _ = graded
     by = run.by_student()
     assert set(by) == set(kinds), "every submission has a record"
     assert by["hv01"].status == GRADED and by["hv01"].score == _max(course, lab) > 0
@@ -125,9 +147,8 @@ def test_cohort_gets_expected_scores_and_clear_errors(graded, lab):
     assert load_records(course, lab) == by  # persisted
 
 
-@pytest.mark.parametrize("lab", LABS)
-def test_feedback_is_vietnamese_and_hides_tests(graded, lab):
-    course, _ = graded
+def test_feedback_is_vietnamese_and_hides_tests(graded):
+    course, lab, *_ = graded
     paths = course.feedback(lab)
     assert {p.parent.parent.name for p in paths} == {"hv01", "hv02", "hv03"}
     secrets = _solution_lines(course.lab(lab))
@@ -144,10 +165,15 @@ def test_feedback_is_vietnamese_and_hides_tests(graded, lab):
     assert "Chưa đạt" not in full and "Chưa làm" not in full
 
 
+M01 = pytest.mark.parametrize(
+    "graded", [pytest.param("m01", marks=pytest.mark.xdist_group("m01"))], indirect=True
+)
+
+
+@M01
 def test_failed_resubmission_keeps_the_saved_grade(graded, tmp_path):
-    course, results = graded
-    lab = "m01"
-    best = results[lab][1].by_student()["hv01"].score
+    course, lab, _, run, _, _ = graded
+    best = run.by_student()["hv01"].score
     folder = tmp_path / "lan-2"
     (folder / "hv01").mkdir(parents=True)
     (folder / "hv01" / "thuc-hanh.ipynb").write_text("{ không phải JSON", encoding="utf-8")
@@ -160,9 +186,10 @@ def test_failed_resubmission_keeps_the_saved_grade(graded, tmp_path):
     assert set(rows) == {"hv01", "hv02", "hv03", "hv04", "hv05"}
 
 
+@M01
 def test_hidden_test_catches_what_public_check_misses(graded, tmp_path):
     """A tim_ma that ignores case handling passes the public check but not the hidden test."""
-    course, _ = graded
+    course, *_ = graded
     lab = course.lab("m01")
     release = course.root / "release" / "m01" / lab.file
     nb = solved(course.root / "source" / "m01" / lab.file, release)
