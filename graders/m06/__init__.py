@@ -1,0 +1,1 @@
+"""Module 06 — An toàn thông tin: mật khẩu, xác thực hai lớp, nhận diện lừa đảo."""
