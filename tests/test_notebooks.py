@@ -103,6 +103,15 @@ def test_modules_from_02_fit_25_to_50_minutes_on_every_track():
             assert 25 <= module.minutes_for(track) <= 50, (module.id, track)
 
 
+def test_citizen_track_has_a_no_code_lab_in_modules_02_04_06_07():
+    syllabus = curriculum.load()
+    citizens = syllabus.track("nguoi-dan")
+    for module_id in ("m02", "m04", "m06", "m07"):
+        lab = syllabus.module(module_id).lab_for(citizens.id)
+        assert lab is not None and lab.track == citizens.id, module_id
+        assert module_id in citizens.modules
+
+
 SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION", re.S | re.M)
 
 
