@@ -465,7 +465,8 @@ class Result:
     cell_scores: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     notebook: nbformat.NotebookNode | None = None
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time of this submission in its worker
+    learner_seconds: float = 0.0  # of which: running the learner's and setup cells
 
 
 def grade_notebook(
@@ -498,6 +499,7 @@ def grade_notebook(
     except KernelGone as error:
         gone = str(error)
     count = 0
+    learner_seconds = 0.0
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -520,7 +522,9 @@ def grade_notebook(
                     if failure:
                         cell.outputs.append(failure)
             else:
+                began = time.monotonic()
                 cell.outputs, _ = runner.run(cell.source)
+                learner_seconds += time.monotonic() - began
         except KernelGone as error:
             gone = str(error)
             if meta.get("grade"):
@@ -549,6 +553,7 @@ def grade_notebook(
         problems,
         nb,
         time.monotonic() - started,
+        learner_seconds,
     )
 
 
