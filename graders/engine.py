@@ -32,6 +32,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -583,7 +584,96 @@ def _ensure_table(gb) -> None:
             "PRIMARY KEY (assignment, student))"
         )
     )
+    gb.db.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS {_CLAIM_TABLE} ("
+            "assignment VARCHAR(128) NOT NULL, student VARCHAR(128) NOT NULL, "
+            "owner VARCHAR(200) NOT NULL, claimed_at FLOAT NOT NULL, "
+            "PRIMARY KEY (assignment, student))"
+        )
+    )
     gb.db.commit()
+
+
+_CLAIM_TABLE = "hocvuso_claims"
+_CLAIM_STALE_SECONDS = 2 * 3600
+OWNER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def claim(gb, assignment: str, student: str, sha: str, plan_sha: str) -> bool:
+    """Take ``student``'s submission for this grader, unless another grader has it or already
+    graded this very file. Several graders (processes, machines) can share one gradebook."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    key = {"assignment": assignment, "student": student}
+    for _ in range(2):
+        try:
+            gb.db.execute(
+                text(
+                    f"INSERT INTO {_CLAIM_TABLE} (assignment, student, owner, claimed_at) "
+                    "VALUES (:assignment, :student, :owner, :at)"
+                ),
+                {**key, "owner": OWNER, "at": time.time()},
+            )
+            gb.db.commit()
+        except IntegrityError:
+            gb.db.rollback()
+            holder = gb.db.execute(
+                text(
+                    f"SELECT owner, claimed_at FROM {_CLAIM_TABLE} "
+                    "WHERE assignment = :assignment AND student = :student"
+                ),
+                key,
+            ).first()
+            if holder is None or not _stale(*holder):
+                return False
+            gb.db.execute(  # the grader that held it died: take it over
+                text(
+                    f"DELETE FROM {_CLAIM_TABLE} WHERE assignment = :assignment "
+                    "AND student = :student AND owner = :owner"
+                ),
+                {**key, "owner": holder[0]},
+            )
+            gb.db.commit()
+            continue
+        done = gb.db.execute(
+            text(
+                f"SELECT submission_sha, plan_sha FROM {_RECORD_TABLE} "
+                "WHERE assignment = :assignment AND student = :student"
+            ),
+            key,
+        ).first()
+        if done is not None and tuple(done) == (sha, plan_sha):
+            release(gb, assignment, student)
+            return False
+        return True
+    return False
+
+
+def release(gb, assignment: str, student: str) -> None:
+    from sqlalchemy import text
+
+    gb.db.execute(
+        text(
+            f"DELETE FROM {_CLAIM_TABLE} WHERE assignment = :assignment AND student = :student "
+            "AND owner = :owner"
+        ),
+        {"assignment": assignment, "student": student, "owner": OWNER},
+    )
+    gb.db.commit()
+
+
+def _stale(owner: str, claimed_at: float) -> bool:
+    host, _, pid = owner.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit() and int(pid) != os.getpid():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            pass
+    return time.time() - claimed_at > _CLAIM_STALE_SECONDS
 
 
 def saved_records(gb, assignment: str) -> dict[str, dict]:
@@ -616,6 +706,7 @@ def _upsert_record(gb, row: dict) -> None:
 def save(gb, plan: Plan, result: Result, submission_sha: str, timestamp: str | None) -> None:
     """Grades and the engine's record in one commit (a failed file keeps the saved grades)."""
     from nbgrader.api import MissingEntry
+    from sqlalchemy import text
 
     row = {
         "assignment": plan.assignment,
@@ -655,6 +746,13 @@ def save(gb, plan: Plan, result: Result, submission_sha: str, timestamp: str | N
             except MissingEntry:
                 row["score"] = 0.0
         _upsert_record(gb, row)
+        gb.db.execute(
+            text(
+                f"DELETE FROM {_CLAIM_TABLE} WHERE assignment = :assignment "
+                "AND student = :student AND owner = :owner"
+            ),
+            {"assignment": plan.assignment, "student": result.student, "owner": OWNER},
+        )
         gb.db.commit()
     except Exception:
         gb.db.rollback()
@@ -762,15 +860,25 @@ def run(
     try:
         if on_progress and skipped:
             on_progress(Progress(skipped, len(students), skipped, 0.0, ""))
+
+        def take(student: str, sha: str) -> bool:
+            nonlocal skipped, done
+            with course.gradebook() as gb:
+                if claim(gb, assignment, student, sha, plan.fingerprint):
+                    return True
+            skipped += 1  # another grader has it, or has just graded this very file
+            done += 1
+            return False
+
         gradable = []
         for student, path, sha in todo:
             problems = check(student)
-            if problems:
-                finish(student, sha, Result(student, "loi", problems=problems))
-            else:
+            if not problems:
                 gradable.append((student, path, sha))
+            elif take(student, sha):
+                finish(student, sha, Result(student, "loi", problems=problems))
         if gradable:
-            _grade_in_workers(plan, made, secret_paths(course), limits, gradable, finish)
+            _grade_in_workers(plan, made, secret_paths(course), limits, gradable, finish, take)
     finally:
         for slot in made:
             slot.teardown()
@@ -806,35 +914,43 @@ def _worker_grade(student: str, path: str) -> Result:
         )
 
 
-def _grade_in_workers(plan, slots, hide, limits, items, finish) -> None:
+def _grade_in_workers(plan, slots, hide, limits, items, finish, take) -> None:
+    """Feed ``items`` to one worker process per slot, claiming each just before it is sent (so
+    graders sharing a gradebook split the work), and ``finish`` each result as it comes back."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("fork")
     numbers = context.Queue()
     for number in range(len(slots)):
         numbers.put(number)
+    pending = list(reversed(items))
     with ProcessPoolExecutor(
         max_workers=len(slots),
         mp_context=context,
         initializer=_worker_init,
         initargs=(plan, slots, numbers, hide, limits),
     ) as pool:
-        futures = {
-            pool.submit(_worker_grade, student, str(path)): (student, sha)
-            for student, path, sha in items
-        }
-        for future in as_completed(futures):
-            student, sha = futures[future]
-            try:
-                result = future.result()
-            except Exception as error:  # a worker died (killed by the OS…)
-                result = Result(
-                    student,
-                    "loi",
-                    problems=[f"{student}/{plan.notebook}: không chấm được ({error})."],
-                )
-            finish(student, sha, result)
+        running: dict = {}
+        while pending or running:
+            while pending and len(running) < len(slots):
+                student, path, sha = pending.pop()
+                if take(student, sha):
+                    running[pool.submit(_worker_grade, student, str(path))] = (student, sha)
+            if not running:
+                continue
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                student, sha = running.pop(future)
+                try:
+                    result = future.result()
+                except Exception as error:  # a worker died (killed by the OS…)
+                    result = Result(
+                        student,
+                        "loi",
+                        problems=[f"{student}/{plan.notebook}: không chấm được ({error})."],
+                    )
+                finish(student, sha, result)
 
 
 def _timestamp(folder: Path) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -41,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
         "--home",
         type=Path,
         help="thư mục làm việc của khóa học (mặc định: $HOCVUSO_HOME hoặc ~/.local/share/hocvuso)",
+    )
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        help="sổ điểm dùng chung, ví dụ postgresql+psycopg://nguoi-cham@may-chu/hocvuso "
+        "(mặc định: $HOCVUSO_DB_URL hoặc SQLite trong thư mục khóa học)",
     )
     parser = _Parser(
         prog="hocvuso",
@@ -103,6 +110,17 @@ def _parser() -> argparse.ArgumentParser:
         "để đối chiếu bài nộp",
     )
     grade.add_argument(
+        "--so-luong",
+        type=int,
+        metavar="N",
+        help="số bài chấm cùng lúc (mặc định: số nhân CPU)",
+    )
+    grade.add_argument(
+        "--cham-lai",
+        action="store_true",
+        help="chấm lại cả những bài đã chấm và không thay đổi",
+    )
+    grade.add_argument(
         "--thu-bai",
         action="store_true",
         help="trước khi chấm, thu các bài học viên đã nộp qua mục Assignments (nbgrader exchange)",
@@ -117,9 +135,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _progress_line(text: str) -> None:
+    """Progress on one line that redraws in a terminal, one line per step in a log."""
+    step = re.match(r"^\[[#-]+\] (\d+)/(\d+) ", text)
+    if step and sys.stdout.isatty():
+        print("\r" + text.ljust(78), end="\n" if step[1] == step[2] else "", flush=True)
+    else:
+        print(text, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    course = Course(args.home)
+    course = Course(args.home, db_url=args.db)
     try:
         if args.command == "start":
             from .server import start
@@ -148,7 +175,14 @@ def main(argv: list[str] | None = None) -> int:
 
                 got = collect_exchange(course, args.assignment)
                 print(f"Đã thu {len(got)} bài từ {course.exchange}")
-            run = course.grade(args.assignment, args.folder, roster=roster)
+            run = course.grade(
+                args.assignment,
+                args.folder,
+                progress=_progress_line,
+                roster=roster,
+                workers=args.so_luong,
+                force=args.cham_lai,
+            )
             for problem in run.problems:
                 print(f"Cần xem: {problem}")
             failed = [r for r in run.records if r.problems]

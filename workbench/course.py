@@ -79,10 +79,13 @@ def _ensure_venv_on_path() -> None:
 class Course:
     """One course's working folders and the nbgrader operations on them."""
 
-    def __init__(self, home: Path | str | None = None) -> None:
+    def __init__(self, home: Path | str | None = None, db_url: str | None = None) -> None:
+        """``db_url``: the gradebook (default: SQLite in the course folder; ``HOCVUSO_DB_URL``
+        or an explicit ``postgresql+psycopg://…`` URL lets several graders share one)."""
         _ensure_venv_on_path()
         self.home = Path(home).expanduser().resolve() if home else default_home()
         self.syllabus = curriculum.load()
+        self._db_url = db_url or os.environ.get("HOCVUSO_DB_URL") or None
 
     # --- folders --------------------------------------------------------------------------
     @property
@@ -104,10 +107,12 @@ class Course:
 
     @property
     def db_url(self) -> str:
-        return f"sqlite:///{self.root / 'gradebook.db'}"
+        return self._db_url or f"sqlite:///{self.root / 'gradebook.db'}"
 
     def nbgrader_config(self):
-        return nbgrader_settings.config(self.root, self.syllabus.course_id, self.exchange)
+        return nbgrader_settings.config(
+            self.root, self.syllabus.course_id, self.exchange, self._db_url
+        )
 
     def api(self):
         from nbgrader.apps import NbGraderAPI
@@ -134,6 +139,7 @@ class Course:
         files += sorted((REPO / "graders").rglob("*.py")) + sorted(
             (REPO / "workbench").rglob("*.py")
         )
+        digest.update(self.db_url.encode())  # a new gradebook needs the assignments again
         for path in files:
             digest.update(str(path.relative_to(REPO)).encode())
             digest.update(path.read_bytes())
@@ -157,7 +163,7 @@ class Course:
         self.root.mkdir(parents=True, exist_ok=True)
         self.exchange.mkdir(parents=True, exist_ok=True)
         cfg_file = nbgrader_settings.write_config_file(
-            self.root, self.syllabus.course_id, self.exchange
+            self.root, self.syllabus.course_id, self.exchange, self._db_url
         )
         self.config_dir.mkdir(parents=True, exist_ok=True)
         shutil.copy(cfg_file, self.config_dir / "nbgrader_config.py")
