@@ -280,4 +280,9 @@ def _needed_paths() -> list[str]:
 
 def secret_paths(course) -> list[Path]:
     """What a learner's kernel must never read: solutions, hidden tests, other learners' work."""
-    return [REPO / "notebooks", REPO / ".git", course.home]
+    git = REPO / ".git"
+    if git.is_file():  # a git worktree: .git names the repository's real git folder
+        text = git.read_text(encoding="utf-8").strip()
+        if text.startswith("gitdir:"):
+            git = Path(text.removeprefix("gitdir:").strip()).resolve().parent.parent
+    return [p for p in (REPO / "notebooks", git, course.home) if p.is_dir()]
