@@ -13,7 +13,6 @@ fix, and a grade already saved in the gradebook is never overwritten by a failed
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
@@ -205,6 +204,9 @@ def grade_assignment(
         else []
     )
     if roster is not None:
+        from .roster import save_roster
+
+        save_roster(course, roster)  # exports and the dashboard use it later
         unknown, run.not_submitted = roster.match(students)
         run.problems += unknown + roster.problems
 
@@ -247,53 +249,3 @@ def _duration(seconds: float) -> str:
 def _first_line(error) -> str:
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
     return lines[-1][:200] if lines else "không rõ lỗi"
-
-
-# --- export ---------------------------------------------------------------------------------
-
-EXPORT_COLUMNS = ["ma_hoc_vien", "bai", "diem", "diem_toi_da", "trang_thai", "ghi_chu"]
-
-
-def export_grades(course, target: Path, assignment: str | None = None) -> Path:
-    """CSV of grades, one row per learner and lab (UTF-8 with BOM so Excel shows diacritics).
-
-    Learners whose latest submission failed keep their last saved grade, with the reason noted.
-    """
-    assignments = [assignment] if assignment else [a.id for a in course.syllabus.assignments]
-    rows = []
-    with course.gradebook() as gb:
-        for lab in assignments:
-            records = load_records(course, lab)
-            saved = {}
-            try:
-                for sub in gb.assignment_submissions(lab):
-                    saved[sub.student.id] = (float(sub.score), float(sub.max_score))
-            except Exception:  # assignment not in the gradebook yet
-                saved = {}
-            for student in sorted(set(saved) | set(records)):
-                record = records.get(student)
-                score, max_score = saved.get(student, (0.0, _max_score(gb, lab)))
-                status = record.status if record else GRADED
-                rows.append(
-                    {
-                        "ma_hoc_vien": student,
-                        "bai": lab,
-                        "diem": f"{score:g}",
-                        "diem_toi_da": f"{max_score:g}",
-                        "trang_thai": STATUS_VI[status],
-                        "ghi_chu": "; ".join(record.problems) if record else "",
-                    }
-                )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    return target
-
-
-def _max_score(gb, assignment: str) -> float:
-    try:
-        return float(gb.find_assignment(assignment).max_score)
-    except Exception:
-        return 0.0

@@ -97,6 +97,36 @@ class Roster:
         return unknown, missing
 
 
+def save_roster(course, roster: Roster) -> Path:
+    """Keep the class list with the course (exports and the dashboard use it later)."""
+    import json
+    import os
+
+    path = course.root / "hocvuso" / "danh-sach.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "file": roster.file,
+        "learners": [vars(learner) for learner in roster.learners.values()],
+    }
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def load_saved_roster(course) -> Roster | None:
+    import json
+
+    path = course.root / "hocvuso" / "danh-sach.json"
+    if not path.exists():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    roster = Roster(raw["file"])
+    for item in raw["learners"]:
+        roster.learners[item["id"]] = Learner(**item)
+    return roster
+
+
 def _unit_names() -> dict[int, str]:
     return {u["ma"]: u["ten"] for u in units()}
 

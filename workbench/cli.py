@@ -129,9 +129,17 @@ def _parser() -> argparse.ArgumentParser:
     feedback = command("feedback", "tạo nhận xét HTML tiếng Việt cho từng học viên")
     feedback.add_argument("assignment", help="mã học phần, ví dụ m01")
 
-    export = command("export", "xuất bảng điểm CSV")
-    export.add_argument("output", type=Path, help="tệp CSV sẽ ghi, ví dụ diem.csv")
-    export.add_argument("--assignment", help="chỉ một học phần (mặc định: tất cả)")
+    export = command("export", "xuất bảng điểm CSV hoặc Excel (kèm tổng hợp)")
+    export.add_argument(
+        "output",
+        type=Path,
+        help="tệp sẽ ghi: diem.csv, hoặc diem.xlsx (thêm trang tổng hợp theo đơn vị, nhóm đối "
+        "tượng, năng lực)",
+    )
+    export.add_argument("--assignment", help="chỉ một bài (mặc định: tất cả)")
+    export.add_argument(
+        "--danh-sach", type=Path, metavar="TỆP", help="danh sách lớp (mặc định: lần nạp gần nhất)"
+    )
     return parser
 
 
@@ -193,7 +201,13 @@ def main(argv: list[str] | None = None) -> int:
             paths = course.feedback(args.assignment)
             print(f"Đã tạo {len(paths)} tệp nhận xét trong {course.root / 'feedback'}")
         elif args.command == "export":
-            path = course.export(args.output, args.assignment)
+            roster = None
+            if args.danh_sach:
+                from graders.roster import read_roster, save_roster
+
+                roster = read_roster(args.danh_sach)
+                save_roster(course, roster)
+            path = course.export(args.output, args.assignment, roster)
             print(f"Đã xuất bảng điểm: {path}")
     except BuildError as error:
         print("Không dựng được khóa học:", file=sys.stderr)

@@ -304,10 +304,11 @@ class Course:
 
         return write_feedback(self, assignment)
 
-    def export(self, target: Path, assignment: str | None = None) -> Path:
-        from graders.pipeline import export_grades
+    def export(self, target: Path, assignment: str | None = None, roster=None) -> Path:
+        """Grades as .csv, or .xlsx with summaries per unit, learner group and competence."""
+        from graders.export import export
 
-        return export_grades(self, Path(target), assignment)
+        return export(self, Path(target), assignment, roster)
 
 
 def _summarise_validation(results: dict) -> str:
