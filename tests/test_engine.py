@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import socket
+import subprocess
+import sys
+import time
 import uuid
+from pathlib import Path
 
 import nbformat
 import psutil
@@ -17,7 +23,7 @@ import pytest
 from cohort import solved
 from conftest import copy_course
 
-from graders.pipeline import FAILED, GRADED
+from graders.pipeline import FAILED, GRADED, import_folder, load_records
 from graders.sandbox import Limits
 from workbench.data import units
 from workbench.paths import NOTEBOOKS
@@ -273,3 +279,54 @@ def test_rerun_skips_unchanged_and_regrades_changed(hostile_run, tmp_path):
     assert [line for line in lines[1:] if "hv03-trong" in line]
     assert len(lines) == 2
     assert run.by_student()["hv01-dung"].score == FULL
+
+
+def test_a_killed_run_resumes_without_losing_or_repeating_a_grade(pristine_home, tmp_path):
+    """SIGKILL the grading process mid-run, start it again: the gradebook equals a clean run's."""
+
+    killed = copy_course(pristine_home, tmp_path / "killed")
+    clean = copy_course(pristine_home, tmp_path / "clean")
+    lab = killed.lab(LAB)
+    source = killed.root / "source" / LAB / lab.file
+    release = killed.root / "release" / LAB / lab.file
+    folder = tmp_path / "nop"
+    for i in range(10):
+        student = f"hv{i:02d}"
+        nb = solved(source, release, None if i % 2 else {"so_xa", "tim_ma"})
+        nb.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(1)"))
+        (folder / student).mkdir(parents=True)
+        nbformat.write(nb, folder / student / lab.file)
+    for course in (killed, clean):
+        import_folder(course, LAB, folder)
+
+    hocvuso = str(Path(sys.executable).parent / "hocvuso")
+    command = [hocvuso, "grade", LAB, "--home", str(killed.home), "--so-luong", "2"]
+    log = (tmp_path / "lan-1.log").open("w")
+    first = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while len(load_records(killed, LAB)) < 3:
+        assert first.poll() is None, (tmp_path / "lan-1.log").read_text()
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    before = load_records(killed, LAB)
+    assert 3 <= len(before) < 10, "the kill came mid-run"
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stdout + again.stderr
+    regraded = set(re.findall(r"(?m)^\[[#-]+\] \d+/\d+ (\S+)", again.stdout))
+    assert not regraded & set(before), "a saved grade was graded again"
+    assert regraded | set(before) == {f"hv{i:02d}" for i in range(10)}
+
+    subprocess.run([hocvuso, "grade", LAB, "--home", str(clean.home)], check=True, timeout=600)
+    assert _cell_scores(killed) == _cell_scores(clean)
+
+
+def _cell_scores(course) -> dict:
+    with course.gradebook() as gb:
+        return {
+            (sub.student.id, grade.name): grade.auto_score
+            for sub in gb.assignment_submissions(LAB)
+            for grade in gb.find_submission_notebook("thuc-hanh", LAB, sub.student.id).grades
+        }
