@@ -6,91 +6,28 @@ started on 127.0.0.1 in a temporary data folder for this test run.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from cohort import solved
+from pgserver import NoPostgres, postgres_server
 
 from graders.pipeline import GRADED, import_folder, load_records
 from workbench.course import Course
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
-    return found[0].parent if found else None
-
-
-def _install_postgresql() -> None:
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip(
-            "Cần PostgreSQL (Debian: apt-get install postgresql) mà máy này chưa có và không "
-            "có quyền root để cài."
-        )
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-q"], check=True, env=env, capture_output=True)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-q", "--no-install-recommends", "postgresql"],
-        check=True,
-        env=env,
-        capture_output=True,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def postgres():
-    if _pg_bin() is None:
-        _install_postgresql()
-    pg = _pg_bin()
-    root = Path(tempfile.mkdtemp(prefix="hocvuso-pg-"))
-    data, sockets = root / "data", root / "sock"
-    sockets.mkdir()
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:  # the server refuses to run as root
-        shutil.chown(root, "postgres")
-        shutil.chown(sockets, "postgres")
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(
-        [*as_postgres, str(pg / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
-        check=True,
-        capture_output=True,
-    )
-    port = _free_port()
-    options = f"-h 127.0.0.1 -p {port} -k {sockets} -c max_connections=100"
-    subprocess.run(
-        [*as_postgres, str(pg / "pg_ctl"), "-D", str(data), "-o", options, "-l"]
-        + [str(root / "log"), "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
     try:
-        subprocess.run(
-            [str(pg / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres"]
-            + ["-c", "CREATE DATABASE hocvuso"],
-            check=True,
-            capture_output=True,
-        )
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/hocvuso"
-    finally:
-        subprocess.run(
-            [*as_postgres, str(pg / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(root, ignore_errors=True)
+        with postgres_server() as url:
+            yield url
+    except NoPostgres as error:
+        pytest.skip(str(error))
 
 
 def test_two_graders_share_one_postgresql_gradebook(postgres, tmp_path):

@@ -139,7 +139,9 @@ class Course:
         files += sorted((REPO / "graders").rglob("*.py")) + sorted(
             (REPO / "workbench").rglob("*.py")
         )
-        digest.update(self.db_url.encode())  # a new gradebook needs the assignments again
+        # A different shared gradebook needs the assignments again; the default SQLite file moves
+        # with the course folder, so a copied course stays up to date.
+        digest.update((self._db_url or "").encode())
         for path in files:
             digest.update(str(path.relative_to(REPO)).encode())
             digest.update(path.read_bytes())
