@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -18,12 +19,13 @@ from workbench.course import Course  # noqa: E402
 def pristine_home(tmp_path_factory) -> Path:
     """One real build for the whole run, shared by the xdist workers (first one builds, under a
     lock; the others wait). Never modify it: copy it with ``course_copy``."""
-    shared = tmp_path_factory.getbasetemp().parent  # common to all workers of this run
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's base is <run>/popen-gwN: the run's folder is shared by them.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     home = shared / "hocvuso-built"
     with (shared / "hocvuso-built.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (home / "khoa-hoc" / ".build-stamp").exists():
-            Course(home).build(force=True, progress=lambda _msg: None)
+        Course(home).build(progress=lambda _msg: None)  # skipped when already up to date
     return home
 
 
