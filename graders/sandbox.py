@@ -158,20 +158,32 @@ class Slot:
         prefix = ["unshare", "--mount", "--net", "--"] if self.caps.namespaces else []
         return prefix + python + kernel
 
-    def kill_all(self) -> None:
-        """Kill every process left by the submission (its children too, wherever they went)."""
-        if self.own_uid:
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the forked child
-                try:
-                    os.setgid(self.uid)
-                    os.setuid(self.uid)
-                    os.kill(-1, signal.SIGKILL)
-                finally:
-                    os._exit(0)
-            os.waitpid(pid, 0)
-        for folder in self.cgroup_dirs:
-            _kill_cgroup(folder, self.caps.cgroup)
+    def kill_all(self, wait_seconds: float = 20.0) -> None:
+        """Kill every process left by the submission (its children too, wherever they went), and
+        wait until they are gone: dying processes still count against the next submission's
+        process limit."""
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            if self.own_uid:
+                pid = os.fork()
+                if pid == 0:  # pragma: no cover - runs in the forked child
+                    try:
+                        os.setgid(self.uid)
+                        os.setuid(self.uid)
+                        os.kill(-1, signal.SIGKILL)
+                    finally:
+                        os._exit(0)
+                os.waitpid(pid, 0)
+            for folder in self.cgroup_dirs:
+                _kill_cgroup(folder, self.caps.cgroup)
+            if not self._alive() or time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+
+    def _alive(self) -> bool:
+        if any(_procs(folder) for folder in self.cgroup_dirs):
+            return True
+        return self.own_uid and bool(_uid_processes(self.uid))
 
     def teardown(self) -> None:
         self.kill_all()
@@ -239,6 +251,25 @@ def _make_cgroup(name: str, limits: Limits) -> list[Path]:
         return []
 
 
+def _procs(folder: Path) -> list[int]:
+    try:
+        return [int(p) for p in (folder / "cgroup.procs").read_text().split()]
+    except OSError:
+        return []
+
+
+def _uid_processes(uid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
 def _kill_cgroup(folder: Path, version: str | None) -> None:
     procs = folder / "cgroup.procs"
     for _ in range(100):
@@ -266,6 +297,11 @@ def _kernel_env(workdir: Path) -> dict[str, str]:
         JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
         MPLCONFIGDIR=str(workdir / "tmp"),
         PYTHONDONTWRITEBYTECODE="1",
+        # One thread per numeric library: kernels run side by side, and threads count against
+        # the process limit.
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
         PYDEVD_DISABLE_FILE_VALIDATION="1",
     )
     env.setdefault("LANG", "C.UTF-8")
