@@ -571,7 +571,24 @@ def _safe(student: str) -> str:
 _RECORD_TABLE = "hocvuso_grading"
 
 
-def _ensure_table(gb) -> None:
+def ensure_tables(gb) -> None:
+    """Create the engine's two tables if needed. Two graders starting at once on PostgreSQL can
+    race on ``CREATE TABLE IF NOT EXISTS`` (a known PostgreSQL behaviour): the loser just finds
+    the table made by the winner."""
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in range(3):
+        try:
+            _create_tables(gb)
+            return
+        except DBAPIError:
+            gb.db.rollback()
+            if attempt == 2:
+                raise
+            time.sleep(0.2)
+
+
+def _create_tables(gb) -> None:
     from sqlalchemy import text
 
     gb.db.execute(
@@ -679,7 +696,7 @@ def _stale(owner: str, claimed_at: float) -> bool:
 def saved_records(gb, assignment: str) -> dict[str, dict]:
     from sqlalchemy import text
 
-    _ensure_table(gb)
+    ensure_tables(gb)
     rows = gb.db.execute(
         text(f"SELECT * FROM {_RECORD_TABLE} WHERE assignment = :a"), {"a": assignment}
     ).mappings()

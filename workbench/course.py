@@ -197,6 +197,10 @@ class Course:
                     report.labs.append(lab.id)
         if report.problems:
             raise BuildError(report)
+        from graders.engine import ensure_tables
+
+        with self.gradebook() as gb:  # before any grader starts: no race to create them
+            ensure_tables(gb)
         if only is None:
             stamp.write_text(fingerprint)
         return report
