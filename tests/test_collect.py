@@ -188,3 +188,39 @@ def test_grade_a_zip_against_a_roster(pristine_home, tmp_path):
     assert run.not_submitted == ["hv03"]
     problems = "\n".join(run.problems)
     assert "hv02: bài nộp của mã “hv02”" in problems and "đường dẫn ra ngoài" in problems
+
+
+def test_collect_from_the_exchange_then_grade(pristine_home, tmp_path):
+    """Learners fetch and submit through nbgrader's exchange; the trainer collects and grades."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
+    from traitlets.config import Config
+
+    from graders.collect import collect_exchange
+
+    course = copy_course(pristine_home, tmp_path / "home")
+    course.release("m00")
+    lab = course.lab("m00")
+    source = course.root / "source" / "m00" / lab.file
+    for student, answers in (("hv07", None), ("hv08", set())):
+        folder = tmp_path / student
+        folder.mkdir()
+        cfg = Config()
+        cfg.CourseDirectory.root = str(folder)
+        cfg.CourseDirectory.course_id = course.syllabus.course_id
+        cfg.CourseDirectory.assignment_id = "m00"
+        cfg.CourseDirectory.student_id = student
+        cfg.Exchange.root = str(course.exchange)
+        cfg.Exchange.assignment_dir = str(folder)
+        coursedir = CourseDirectory(config=cfg)
+        auth = Authenticator(config=cfg)
+        ExchangeFetchAssignment(coursedir=coursedir, authenticator=auth, config=cfg).start()
+        fetched = folder / "m00" / lab.file
+        nbformat.write(solved(source, fetched, answers), fetched)
+        ExchangeSubmit(coursedir=coursedir, authenticator=auth, config=cfg).start()
+
+    assert collect_exchange(course, "m00") == ["hv07", "hv08"]
+    by = course.grade("m00", progress=lambda _m: None).by_student()
+    assert by["hv07"].status == GRADED and by["hv07"].score == by["hv07"].max_score > 0
+    assert by["hv08"].status == GRADED and by["hv08"].score == 0
