@@ -62,6 +62,14 @@ def plain(value: Any) -> Any:
     )
 
 
+def plain_or_none(value: Any) -> Any:
+    """The canonical value, or None when the answer is of a type no check can trust."""
+    try:
+        return plain(value)
+    except NotPlain:
+        return None
+
+
 def same(value: Any, expected: Any) -> bool:
     """True when ``plain(value)`` equals ``expected`` with identical types all the way down."""
     try:

@@ -108,6 +108,13 @@ def is_stub(value: Any) -> bool:
     return isinstance(value, types.FunctionType) and _does_nothing(value.__code__)
 
 
+def call_answer(function: Any, *args: Any) -> Any:
+    """Call the learner's function answer; a non-function is reported as the learner's error."""
+    if not callable(function):
+        raise TypeError("câu trả lời phải là một hàm (def ...)")
+    return function(*args)
+
+
 class CheckFailed(AssertionError):
     """Raised by ``check(strict=True)`` so nbgrader counts the test cell as failed.
 

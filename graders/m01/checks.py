@@ -13,8 +13,10 @@ import pandas as pd
 
 from workbench.data import units, units_frame
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 
 
 def _count(column: str) -> dict[str, int]:
@@ -23,14 +25,6 @@ def _count(column: str) -> dict[str, int]:
 
 def _codes(rows: list[dict]) -> list[int]:
     return [r["ma"] for r in rows]
-
-
-def _plain_or_none(value: Any) -> Any:
-    """The canonical value, or None when the answer is of a type no check can trust."""
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
 
 
 def _need_number(value: Any) -> Outcome | None:
@@ -189,12 +183,6 @@ def check_commune_count(value: Any) -> Outcome:
 
 def check_counts_by_former_province(value: Any) -> Outcome:
     return _counts_answer(value, "tinh_cu", "tỉnh cũ", exact=False)
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 def check_filter_function(function: Callable) -> Outcome:

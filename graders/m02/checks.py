@@ -13,8 +13,10 @@ from typing import Any
 
 from workbench.datasets import m02 as data
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 from .tim_kiem import so_ket_qua, tim_kiem
 
 LETTERS = ("A", "B", "C", "D")
@@ -45,13 +47,6 @@ def score_page(page: Any) -> int:
         + int(bool(page["co_dan_nguon"]))
         + int(str(page["ngay"]) >= "2025-01-01")
     )
-
-
-def _plain_or_none(value: Any) -> Any:
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
 
 
 def _need_text(value: Any, example: str) -> Outcome | None:
@@ -235,12 +230,6 @@ def check_first_seen_flood(value: Any) -> Outcome:
 
 
 # --- officials' lab (public checks: shape, type and a few probes; hidden tests do the rest) --
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 def check_price_query(value: Any) -> Outcome:

@@ -17,8 +17,10 @@ import pandas as pd
 
 from workbench.datasets import m03 as data
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 from . import reference as ref
 
 SUM_COLUMNS = ("ho_so_tiep_nhan", "ho_so_truc_tuyen")
@@ -28,19 +30,6 @@ LESSON_NAME = ("2/9/2025", "Phường Lâm Viên - Đà Lạt", "Kế hoạch ch
 LAB_NAME_EXAMPLE = ("14/8/2025", "Xã Di Linh", "Báo cáo tiến độ", 2, "PDF")
 EXCEL_SHEETS = ["phuong", "tong-hop"]  # lesson exercise 6
 LAB_SHEETS = ["du-lieu", "tong-hop"]  # lab question 5
-
-
-def _plain_or_none(value: Any) -> Any:
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 # --- file names -------------------------------------------------------------------------------

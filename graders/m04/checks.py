@@ -15,8 +15,10 @@ from typing import Any
 from workbench.data import units
 from workbench.datasets import m04 as data
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 from .ho_so import kiem_tra_ho_so
 
 FORMAT_FIELDS = ("ho_ten", "so_cccd", "ngay_sinh", "so_dien_thoai")
@@ -99,13 +101,6 @@ def mean_processing_days(code: str) -> float:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _plain_or_none(value: Any) -> Any:
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
-
-
 def _need_int(value: Any) -> Outcome | None:
     if type(_plain_or_none(value)) is not int:
         return wrong(
@@ -122,12 +117,6 @@ def _need_number(value: Any) -> Outcome | None:
             f"The result must be a number, not {type(value).__name__}.",
         )
     return None
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 def _need_list_of_text(result: Any, what: str) -> Outcome | None:

@@ -14,8 +14,10 @@ from typing import Any
 
 from workbench.datasets import m05 as data
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 from .cong_cu import MAU_CCCD, MAU_DI_DONG, cac_gio_bat_dau, co_ai_ban, giai_thich, soat_tin_nhan
 
 # --- the module's situations (shown in the notebooks; tests/test_m05.py holds them together) ---
@@ -126,13 +128,6 @@ def lab_letter() -> dict:
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _plain_or_none(value: Any) -> Any:
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
-
-
 def _need_text(value: Any, name: str) -> Outcome | None:
     if type(_plain_or_none(value)) is not str:
         return wrong(
@@ -141,12 +136,6 @@ def _need_text(value: Any, name: str) -> Outcome | None:
             f"{name} must be text (a string), not {type(value).__name__}.",
         )
     return None
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 def _lint_problem(text: str) -> Outcome | None:

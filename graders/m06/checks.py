@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 from workbench.datasets.m06 import GENUINE, LOOKALIKE_PUNYCODE, OFFICIAL_DOMAIN, SCAM, messages
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 from .lua_dao import TU_KHOA, chuan_hoa
 from .mat_khau import danh_gia_mat_khau
 
@@ -92,19 +93,6 @@ def strongest_candidate() -> str:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _plain_or_none(value: Any) -> Any:
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 def _no_return(name: str) -> Outcome:

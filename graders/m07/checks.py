@@ -17,8 +17,10 @@ import pandas as pd
 
 from workbench.datasets import m07 as data
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 
 BASIC, SENSITIVE = "cơ bản", "nhạy cảm"
 # Lab question 1 classifies these columns of the list.
@@ -36,19 +38,6 @@ CLASSIFIED_COLUMNS = (
 SHARE_COLUMNS = ("ma_luot", "ngay_kham", "nam_sinh", "gioi_tinh", "xa", "benh_nen")
 IDENTIFYING = ("ho_ten", "ngay_sinh", "so_cccd", "so_dien_thoai", "dia_chi", "ma_so_bhxh")
 HEX = frozenset(string.hexdigits.lower())
-
-
-def _plain_or_none(value: Any) -> Any:
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 def _show(value: Any) -> str:

@@ -16,8 +16,10 @@ import pandas as pd
 
 from workbench.datasets import m08 as data
 
-from ..canonical import NotPlain, plain
+from ..canonical import plain
+from ..canonical import plain_or_none as _plain_or_none
 from ..feedback import Outcome, correct, wrong
+from ..feedback import call_answer as _call
 from .bang_ma import BANG_MA, giai_ma, ma_hoa
 from .tieng_viet import doi_dau
 
@@ -40,13 +42,6 @@ def parse_vn_number(cell: str) -> float | None:
     if text in ("..", "-", ""):
         return None
     return float(text.replace(".", "").replace(",", "."))
-
-
-def _plain_or_none(value: Any) -> Any:
-    try:
-        return plain(value)
-    except NotPlain:
-        return None
 
 
 def _need_str(value: Any, name: str) -> Outcome | None:
@@ -75,12 +70,6 @@ def _not_nfc(value: str) -> Outcome | None:
             'The string is still decomposed (NFD). Use unicodedata.normalize("NFC", ...).',
         )
     return None
-
-
-def _call(function: Any, *args: Any) -> Any:
-    if not callable(function):
-        raise TypeError("câu trả lời phải là một hàm (def ...)")
-    return function(*args)
 
 
 # --- lesson ----------------------------------------------------------------------------------
