@@ -231,6 +231,14 @@ class KernelGone(RuntimeError):
     pass
 
 
+class EngineUnavailable(RuntimeError):
+    """The grader could not grade (no kernel, a worker died): nothing is saved, the submission
+    stays ungraded and the next run grades it."""
+
+
+POSTPONED = "tam_hoan"  # a Result status that is never saved
+
+
 class _Runner:
     """A sandboxed kernel and the outputs of what it ran."""
 
@@ -493,12 +501,12 @@ def grade_notebook(
     tempfile.tempdir = str(workdir / "tmp")
     old_umask = os.umask(0)
     problems = [f"{student}/{plan.notebook}: {n}" for n in notes]
-    runner = None
     gone = None
     try:
         runner = _Runner(slot, workdir, hide, limits)
-    except KernelGone as error:
-        gone = str(error)
+    except KernelGone as error:  # before any learner code ran: the machine's problem, not theirs
+        slot.kill_all()
+        raise EngineUnavailable(str(error)) from error
     count = 0
     learner_seconds = 0.0
     for cell in nb.cells:
@@ -530,8 +538,7 @@ def grade_notebook(
             gone = str(error)
             if meta.get("grade"):
                 cell.outputs.append(_error("DeadKernelError", gone))
-    if runner is not None:
-        runner.close()
+    runner.close()
     slot.kill_all()
     if gone:
         problems.append(f"{student}/{plan.notebook}: {gone}; các câu sau đó không được điểm")
@@ -862,6 +869,12 @@ def run(
 
     def finish(student: str, sha: str, result: Result) -> None:
         nonlocal done
+        if result.status == POSTPONED:
+            notes.extend(result.problems)
+            with course.gradebook() as gb:
+                release(gb, assignment, student)
+            done += 1
+            return
         if result.notebook is not None:
             _write_autograded(course, assignment, student, lab_file, result.notebook)
         with course.gradebook() as gb:
@@ -920,15 +933,19 @@ def _worker_grade(student: str, path: str) -> Result:
     try:
         learner = nbformat.read(path, as_version=4)
         return grade_notebook(w["plan"], learner, student, w["slot"], w["hide"], w["limits"])
-    except Exception as error:  # the engine goes on with the others
-        return Result(
-            student,
-            "loi",
-            problems=[
-                f"{student}/{w['plan'].notebook}: không chấm được ({type(error).__name__}: "
-                f"{str(error)[:200]}). Báo cho giảng viên."
-            ],
-        )
+    except Exception as error:  # the grader's trouble, never the learner's: grade it next run
+        return _postponed(student, w["plan"], error)
+
+
+def _postponed(student: str, plan: Plan, error: BaseException) -> Result:
+    return Result(
+        student,
+        POSTPONED,
+        problems=[
+            f"{student}/{plan.notebook}: chưa chấm được lần này ({type(error).__name__}: "
+            f"{str(error)[:200]}); bài chưa bị tính điểm. Chạy lại lệnh chấm để chấm tiếp."
+        ],
+    )
 
 
 def _grade_in_workers(plan, slots, hide, limits, items, finish, take) -> None:
@@ -953,7 +970,10 @@ def _grade_in_workers(plan, slots, hide, limits, items, finish, take) -> None:
             while pending and len(running) < len(slots):
                 student, path, sha = pending.pop()
                 if take(student, sha):
-                    running[pool.submit(_worker_grade, student, str(path))] = (student, sha)
+                    try:
+                        running[pool.submit(_worker_grade, student, str(path))] = (student, sha)
+                    except Exception as error:  # the pool broke (a worker was killed)
+                        finish(student, sha, _postponed(student, plan, error))
             if not running:
                 continue
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -962,11 +982,7 @@ def _grade_in_workers(plan, slots, hide, limits, items, finish, take) -> None:
                 try:
                     result = future.result()
                 except Exception as error:  # a worker died (killed by the OS…)
-                    result = Result(
-                        student,
-                        "loi",
-                        problems=[f"{student}/{plan.notebook}: không chấm được ({error})."],
-                    )
+                    result = _postponed(student, plan, error)
                 finish(student, sha, result)
 
 

@@ -330,3 +330,20 @@ def _cell_scores(course) -> dict:
             for sub in gb.assignment_submissions(LAB)
             for grade in gb.find_submission_notebook("thuc-hanh", LAB, sub.student.id).grades
         }
+
+
+def test_a_kernel_that_cannot_start_postpones_instead_of_scoring_zero(pristine_home, tmp_path):
+    """The grader's own trouble (here: too little memory for any kernel) saves nothing; the next
+    run grades the submission."""
+    course = copy_course(pristine_home, tmp_path / "home")
+    lab = course.lab("m00")
+    source = course.root / "source" / "m00" / lab.file
+    release = course.root / "release" / "m00" / lab.file
+    (tmp_path / "nop" / "hv01").mkdir(parents=True)
+    nbformat.write(solved(source, release), tmp_path / "nop" / "hv01" / lab.file)
+    starved = Limits(memory_bytes=24 * 1024**2)
+    run = course.grade("m00", tmp_path / "nop", progress=lambda _m: None, limits=starved)
+    assert run.records == []
+    assert any("hv01/thuc-hanh.ipynb: chưa chấm được lần này" in p for p in run.problems)
+    run = course.grade("m00", progress=lambda _m: None)
+    assert run.by_student()["hv01"].score == run.by_student()["hv01"].max_score > 0
