@@ -32,6 +32,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -262,6 +263,9 @@ class _Runner:
         self.output_bytes = 0
         self.dead = False
         self.km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # The kernel leads its own process group: what it forks can be killed with it, even
+        # where the sandbox has no user id of its own.
+        self.pgid = getattr(self.km.provisioner, "pgid", None)
         self.kc = self.km.client()
         self.kc.start_channels()
         try:
@@ -364,6 +368,11 @@ class _Runner:
                 try:
                     self.km.cleanup_resources()
                 except Exception:
+                    pass
+            if self.pgid and self.pgid != os.getpgrp():
+                try:
+                    os.killpg(self.pgid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
                     pass
 
 

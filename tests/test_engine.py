@@ -186,6 +186,13 @@ def hostile_run(pristine_home, tmp_path_factory, listener):
     nb.cells = [c for c in nb.cells if not c.metadata.get("nbgrader", {}).get("locked")]
     submit("hv22-xoa-o", nb, FULL)
 
+    nb = good()  # a wrong answer, and its test cell edited to test nothing
+    _answer(nb, "so_xa", "so_xa = 7")
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "so_xa_kiem_tra":
+            cell.source = '"""Câu 1."""\npass'
+    submit("hv26-sua-o-kiem-tra", nb, FULL - POINTS["so_xa"])
+
     nb = good()
     _insert_after(nb, "so_xa", "so_xa = 0", {"grade_id": "so_xa", "solution": True})
     submit("hv23-nhan-doi", nb, FULL)
