@@ -210,7 +210,7 @@ def assemble(plan: Plan, learner) -> tuple[nbformat.NotebookNode, list[str]]:
     missing = [g for g in trainer_ids if g not in plan.answer_ids and g not in _ids(learner)]
     if missing:
         notes.append(f"đã khôi phục {len(missing)} ô của giảng viên bị xóa")
-    nb = nbformat.v4.new_notebook(cells=cells, metadata=copy.deepcopy(_metadata(plan)))
+    nb = nbformat.v4.new_notebook(cells=cells, metadata=copy.deepcopy(_NOTEBOOK_METADATA))
     return nb, notes
 
 
@@ -218,11 +218,10 @@ def _ids(nb) -> set[str]:
     return {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells}
 
 
-def _metadata(plan: Plan) -> dict:
-    return {
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"},
-    }
+_NOTEBOOK_METADATA = {
+    "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+    "language_info": {"name": "python"},
+}
 
 
 # --- running one submission ------------------------------------------------------------------
@@ -736,8 +735,9 @@ def _upsert_record(gb, row: dict) -> None:
     )
 
 
-def save(gb, plan: Plan, result: Result, submission_sha: str, timestamp: str | None) -> None:
-    """Grades and the engine's record in one commit (a failed file keeps the saved grades)."""
+def save(gb, plan: Plan, result: Result, submission_sha: str, timestamp: str | None) -> dict:
+    """Grades and the engine's record in one commit (a failed file keeps the saved grades);
+    returns the record as saved."""
     from nbgrader.api import MissingEntry
     from sqlalchemy import text
 
@@ -790,6 +790,7 @@ def save(gb, plan: Plan, result: Result, submission_sha: str, timestamp: str | N
     except Exception:
         gb.db.rollback()
         raise
+    return row
 
 
 def _now() -> str:
@@ -841,8 +842,8 @@ def run(
     submitted = course.root / "submitted"
     results: dict[str, Result] = {}
     notes = [f"Cách ly hạn chế: {m}." for m in capabilities().missing]
-    with course.gradebook() as gb:
-        saved = saved_records(gb, assignment)
+    gb = course.gradebook()  # one connection for the run; only this process writes through it
+    saved = saved_records(gb, assignment)
     todo = []
     skipped = 0
     for student in students:
@@ -880,17 +881,13 @@ def run(
         nonlocal done
         if result.status == POSTPONED:
             notes.extend(result.problems)
-            with course.gradebook() as gb:
-                release(gb, assignment, student)
+            release(gb, assignment, student)
             done += 1
             return
         if result.notebook is not None:
             _write_autograded(course, assignment, student, lab_file, result.notebook)
-        with course.gradebook() as gb:
-            save(gb, plan, result, sha, _timestamp(submitted / student / assignment))
-            if result.status == "loi":
-                fresh = saved_records(gb, assignment)[student]
-                result.score, result.max_score = fresh["score"], fresh["max_score"]
+        row = save(gb, plan, result, sha, _timestamp(submitted / student / assignment))
+        result.score, result.max_score = row["score"], row["max_score"]
         results[student] = result
         done += 1
         if on_progress:
@@ -902,9 +899,8 @@ def run(
 
         def take(student: str, sha: str) -> bool:
             nonlocal skipped, done
-            with course.gradebook() as gb:
-                if claim(gb, assignment, student, sha, plan.fingerprint):
-                    return True
+            if claim(gb, assignment, student, sha, plan.fingerprint):
+                return True
             skipped += 1  # another grader has it, or has just graded this very file
             done += 1
             return False
@@ -922,6 +918,7 @@ def run(
         for slot in made:
             slot.teardown()
         shutil.rmtree(slot_root, ignore_errors=True)
+        gb.close()
     return results, notes
 
 

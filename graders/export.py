@@ -89,6 +89,10 @@ def _max_score(gb, assignment: str) -> float:
         return 0.0
 
 
+def _group_label(key: str) -> str:
+    return GROUPS[key][0] if key else ""
+
+
 def write_csv(rows: list[dict], target: Path) -> Path:
     """UTF-8 with BOM, so Excel shows the diacritics."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -103,9 +107,7 @@ def write_csv(rows: list[dict], target: Path) -> Path:
                     "diem_toi_da": f"{row['diem_toi_da']:g}",
                     "trang_thai": STATUS_VI[row["trang_thai"]],
                     "don_vi": row["don_vi"] or "",
-                    "nhom_doi_tuong": GROUPS[row["nhom_doi_tuong"]][0]
-                    if row["nhom_doi_tuong"]
-                    else "",
+                    "nhom_doi_tuong": _group_label(row["nhom_doi_tuong"]),
                     "ngay_cham": row["ngay_cham"].strftime("%d/%m/%Y %H:%M")
                     if row["ngay_cham"]
                     else "",
@@ -210,7 +212,7 @@ def write_xlsx(course, rows: list[dict], target: Path) -> Path:
         table.append(
             {
                 **row,
-                "nhom_doi_tuong": GROUPS[row["nhom_doi_tuong"]][0] if row["nhom_doi_tuong"] else "",
+                "nhom_doi_tuong": _group_label(row["nhom_doi_tuong"]),
                 "ty_le": row["diem"] / row["diem_toi_da"] if row["diem_toi_da"] else None,
                 "trang_thai": STATUS_VI[row["trang_thai"]],
             }

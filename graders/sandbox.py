@@ -141,7 +141,7 @@ class Slot:
             "needed": _needed_paths(),
             "hide": [str(p) for p in hide if p.exists()] if self.caps.namespaces else [],
             "readonly": self.caps.namespaces,
-            "tasks": [str(d / _TASKS[self.caps.cgroup]) for d in self.cgroup_dirs],
+            "tasks": [str(d / "cgroup.procs") for d in self.cgroup_dirs],
             "rlimits": {
                 "RLIMIT_FSIZE": self.limits.file_bytes,
                 "RLIMIT_NOFILE": self.limits.open_files,
@@ -175,7 +175,7 @@ class Slot:
                         os._exit(0)
                 os.waitpid(pid, 0)
             for folder in self.cgroup_dirs:
-                _kill_cgroup(folder, self.caps.cgroup)
+                _kill_cgroup(folder)
             if not self._alive() or time.monotonic() > deadline:
                 return
             time.sleep(0.05)
@@ -197,9 +197,6 @@ class Slot:
                     break
                 except OSError:
                     time.sleep(0.05)
-
-
-_TASKS = {"v1": "cgroup.procs", "v2": "cgroup.procs"}
 
 
 def _claim_uid():
@@ -270,13 +267,9 @@ def _uid_processes(uid: int) -> list[int]:
     return found
 
 
-def _kill_cgroup(folder: Path, version: str | None) -> None:
-    procs = folder / "cgroup.procs"
+def _kill_cgroup(folder: Path) -> None:
     for _ in range(100):
-        try:
-            pids = [int(p) for p in procs.read_text().split()]
-        except OSError:
-            return
+        pids = _procs(folder)
         if not pids:
             return
         for pid in pids:
