@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from workbench import curriculum
+from workbench.apps import APPS, APPS_DIR
 from workbench.paths import CURRICULUM, NOTEBOOKS
 
 ALLOWED_NB_METADATA = {"kernelspec", "language_info"}
@@ -59,9 +60,9 @@ def test_every_test_cell_has_points_and_a_docstring():
 def test_curriculum_and_folders_agree_both_ways():
     syllabus = curriculum.load()
     declared = {m.path / nb.file for m in syllabus.modules for nb in m.notebooks}
-    assert declared == set(ALL_NOTEBOOKS)
+    assert declared | {app.path for app in APPS} == set(ALL_NOTEBOOKS)
     folders = {p for p in NOTEBOOKS.iterdir() if p.is_dir()}
-    assert folders == {m.path for m in syllabus.modules}
+    assert folders == {m.path for m in syllabus.modules} | {APPS_DIR}
     for module in syllabus.modules:
         assert (CURRICULUM / module.guide).exists(), f"{module.id}: no trainer guide"
         assert module.tracks, f"{module.id} belongs to no track"
