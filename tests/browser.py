@@ -1,0 +1,169 @@
+"""Headless Chromium (Debian's ``chromium``) driven by Playwright, and the served app gallery.
+
+Playwright cannot download its own browser here, so tests use the system Chromium by path. When it
+is missing and we are root with apt-get (CI), it is installed; otherwise the tests that need it
+skip, saying why. Screenshots go to ``test-artifacts/screenshots/`` (or ``$HOCVUSO_ARTIFACTS``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from workbench import gallery
+from workbench.apps import _ui
+from workbench.course import Course
+from workbench.paths import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+def artifacts() -> Path:
+    folder = Path(os.environ.get("HOCVUSO_ARTIFACTS", REPO / "test-artifacts")) / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def ensure_chromium() -> str:
+    """The path of Debian's Chromium, installing it (as root, with apt-get) when missing."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        pytest.skip(
+            "Cần Chromium của Debian (apt-get install chromium) mà máy này chưa có và không cài "
+            "được (không phải root). / Needs Debian's chromium; not root, so it cannot be installed."
+        )
+    lock = Path("/tmp/hocvuso-apt.lock")
+    with lock.open("w") as handle:
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX)  # xdist workers: one apt-get at a time
+        if not Path(CHROMIUM).exists():
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            subprocess.run(["apt-get", "update", "-q"], check=True, env=env, capture_output=True)
+            subprocess.run(
+                ["apt-get", "install", "-y", "-q", "chromium"],
+                check=True,
+                env=env,
+                capture_output=True,
+            )
+    return CHROMIUM
+
+
+@contextlib.contextmanager
+def browser():
+    """A Playwright Chromium browser (sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    path = ensure_chromium()
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=path, args=FLAGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served_gallery(home: Path, token: str = "", password: str = "", **settings):
+    """``hocvuso ung-dung``'s server on a free port, for the course in ``home``."""
+    course = Course(home)
+    config = gallery.make_settings(
+        port=free_port(), token=token or None, password=password or None, **settings
+    )
+    log = (home.parent / f"gallery-{config.port}.log").open("w")
+    process = gallery.launch(course, config, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{config.port}"
+    deadline = time.monotonic() + 90
+    try:
+        while True:
+            if process.poll() is not None:
+                pytest.fail("the gallery exited:\n" + Path(log.name).read_text())
+            try:
+                requests.get(base + "/login", timeout=2)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline:
+                    pytest.fail("the gallery did not answer:\n" + Path(log.name).read_text())
+                time.sleep(0.3)
+        yield base, config, process, Path(log.name)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+def perform(page, action) -> None:
+    """The browser twin of ``tests/test_apps.py::perform`` on the control marked ``hocvuso-first``."""
+    control = page.locator(f".{_ui.FIRST}").first
+    kind, *arg = action
+    if kind == "type":
+        control.locator("input, textarea").first.fill(arg[0])
+    elif kind == "select":
+        select = control.locator("select")
+        if select.count():
+            select.first.select_option(label=arg[0])
+        else:  # radio or toggle buttons
+            control.get_by_text(arg[0], exact=True).first.click()
+    elif kind == "click":
+        control.click()
+    else:
+        raise ValueError(kind)
+
+
+def first_result_text(page) -> str:
+    return page.locator(f".{_ui.FIRST_RESULT}").first.inner_text()
+
+
+def open_app(page, base: str, file: str, token: str = "", timeout: float = 60_000) -> None:
+    """Open an app and wait until its first control is on screen."""
+    query = f"?token={token}" if token else ""
+    page.goto(f"{base}/voila/render/{file}{query}", wait_until="commit", timeout=timeout)
+    page.locator(f".{_ui.FIRST}").first.wait_for(state="visible", timeout=timeout)
+
+
+def answers(page, action, timeout: float = 30_000) -> float:
+    """Perform ``action`` and wait until the result widget's text changes; returns seconds."""
+    before = first_result_text(page)
+    started = time.perf_counter()
+    perform(page, action)
+    page.wait_for_function(
+        "([selector, before]) => { const e = document.querySelector(selector);"
+        " return e && e.innerText !== before; }",
+        arg=[f".{_ui.FIRST_RESULT}", before],
+        timeout=timeout,
+    )
+    return time.perf_counter() - started
