@@ -160,3 +160,11 @@ def test_english_page_and_first_action_match(english):
     assert "illustrative" in app.details.value
     app.fields["so_cccd"].value = "123"
     assert "Exactly 12 digits" in app.form_status.value
+
+
+def test_the_declared_first_action_is_a_real_vietnamese_option():
+    """The browser tests select App.FIRST_ACTION's label: it must exist and not be the default."""
+    app = App()
+    assert app.FIRST_ACTION == App.FIRST_ACTION
+    assert App.FIRST_ACTION[1] in app.event._options_labels
+    assert app.event.label != App.FIRST_ACTION[1]

@@ -205,7 +205,7 @@ class App:
             _ui.tr(info.title, info.title_en),
             _ui.tr(
                 f"{len(self.deck)} tin nhắn, cuộc gọi giả lập: tin nào là lừa đảo, tin nào là tin "
-                "thật? Mọi người gửi, ngân hàng (DaQuyBank) và đường link đều là bịa.",
+                "thật? Mọi tên người gửi, ngân hàng (DaQuyBank) và đường link đều là bịa.",
                 f"{len(self.deck)} made-up messages and calls, shown in Vietnamese as people "
                 "receive them: which are scams? Every sender, bank (DaQuyBank) and link is "
                 "invented.",

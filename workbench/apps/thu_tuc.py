@@ -96,8 +96,8 @@ def fee_text(fee: int) -> str:
 def where_text(proc: dict) -> str:
     """Where and how to submit, from the service level (no invented addresses)."""
     office = _ui.tr(
-        "Trung tâm phục vụ hành chính công cấp xã",
-        "the commune public administration service centre",
+        "Trung tâm phục vụ hành chính công (bộ phận một cửa)",
+        "the public administration service centre (one-stop desk)",
     )
     if proc["muc_do"] == FULLY_ONLINE:
         return _ui.tr(
