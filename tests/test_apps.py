@@ -29,8 +29,7 @@ def texts(widget):
             value = getattr(w, name, None)
             if isinstance(value, str):
                 yield value
-        for option in getattr(w, "_options_labels", ()):
-            yield option
+        yield from getattr(w, "_options_labels", ())
 
 
 def perform(app, action):

@@ -106,10 +106,14 @@ def table_html(rows: Iterable[Iterable[object]], header: Iterable[str], numeric=
     """A small escaped HTML table; columns named in ``numeric`` are right-aligned."""
     header = list(header)
     cls = ["so" if h in numeric else "" for h in header]
-    head = "".join(f"<th class='{c}'>{html.escape(str(h))}</th>" for h, c in zip(header, cls))
+    head = "".join(
+        f"<th class='{c}'>{html.escape(str(h))}</th>" for h, c in zip(header, cls, strict=False)
+    )
     body = "".join(
         "<tr>"
-        + "".join(f"<td class='{c}'>{html.escape(str(v))}</td>" for v, c in zip(row, cls))
+        + "".join(
+            f"<td class='{c}'>{html.escape(str(v))}</td>" for v, c in zip(row, cls, strict=False)
+        )
         + "</tr>"
         for row in rows
     )
