@@ -62,7 +62,9 @@ def test_sample_is_deterministic_and_spans_months():
 def test_empty_book_then_sample_updates_the_summary():
     app = thu_chi.App()
     assert "Sổ đang trống" in app.summary.value
+    assert app.chart.layout.display == "none"
     app.sample.click()
+    assert bytes(app.chart.value).startswith(b"\x89PNG") and app.chart.layout.display is None
     entries = thu_chi.sample_entries()
     income = sum(e["so_tien"] for e in entries if e["loai"] == "thu")
     expense = sum(e["so_tien"] for e in entries if e["loai"] == "chi")

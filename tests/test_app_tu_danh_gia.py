@@ -151,10 +151,14 @@ def test_start_again_clears_every_answer():
     assert "Đã trả lời 0/12" in app.summary.value and recommended(app) == []
 
 
-def test_chart_is_redrawn_on_every_answer():
+def test_chart_appears_with_the_first_complete_domain_and_follows_answers():
     app = tu_danh_gia.App()
-    before = bytes(app.chart.value)
-    assert before.startswith(b"\x89PNG")
+    assert app.chart.layout.display == "none"
     app.first.label = "Chưa làm được"
     app.questions["1"][1].label = "Chưa làm được"
-    assert bytes(app.chart.value) != before
+    first = bytes(app.chart.value)
+    assert first.startswith(b"\x89PNG") and app.chart.layout.display is None
+    app.questions["1"][1].label = "Hướng dẫn được người khác"
+    assert bytes(app.chart.value) != first
+    app.restart.click()
+    assert app.chart.layout.display == "none"

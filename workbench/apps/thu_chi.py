@@ -363,7 +363,7 @@ class App:
                 + "</p>"
             )
             self.table.value = self.months.value = self.download.value = ""
-            _ui.redraw(self.chart, self.draw_empty, height=2.4)
+            self.chart.value, self.chart.layout.display = b"", "none"  # no matplotlib until needed
             return
         frame, months = entries_frame(self.entries), monthly(self.entries)
         income, expense = int(months[INCOME].sum()), int(months[EXPENSE].sum())
@@ -395,6 +395,7 @@ class App:
             numeric=header[1:],
         )
         _ui.redraw(self.chart, lambda ax: self.draw(ax, months))
+        self.chart.layout.display = None
         self.download.value = (
             "<p>"
             + _ui.download_link(
@@ -458,8 +459,3 @@ class App:
         ax.set_title(_ui.tr("Thu và chi theo tháng", "Income and expense by month"))
         ax.legend(fontsize="small")
         ax.spines[["top", "right"]].set_visible(False)
-
-    @staticmethod
-    def draw_empty(ax) -> None:
-        ax.text(0.5, 0.5, _ui.tr("Chưa có số liệu", "No entries yet"), ha="center", va="center")
-        ax.set_axis_off()

@@ -227,7 +227,11 @@ class App:
         levels = self.domain_levels
         self.summary.value = self.summary_html(levels)
         self.advice.value = self.advice_html(levels)
+        if all(level is None for level in levels.values()):
+            self.chart.value, self.chart.layout.display = b"", "none"  # nothing to draw yet
+            return
         _ui.redraw(self.chart, lambda ax: self.draw(ax, levels), height=3.8)
+        self.chart.layout.display = None
 
     def summary_html(self, levels) -> str:
         total = sum(len(q) for q in self.questions.values())
