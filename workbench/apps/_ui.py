@@ -83,6 +83,7 @@ def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
 def xlsx_bytes(sheets: dict[str, object]) -> bytes:
     """Excel bytes from {sheet name: DataFrame}; numbers keep their type, headers in bold."""
     import pandas as pd
+    from openpyxl.styles import Font
 
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -90,7 +91,7 @@ def xlsx_bytes(sheets: dict[str, object]) -> bytes:
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
             for cell in sheet[1]:
-                cell.font = cell.font.copy(bold=True)
+                cell.font = Font(bold=True)
             for column in sheet.columns:
                 width = max(len(str(c.value or "")) for c in column)
                 sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
