@@ -100,7 +100,9 @@ def served_gallery(home: Path, token: str = "", password: str = "", **settings):
         port=free_port(), token=token or None, password=password or None, **settings
     )
     log = (home.parent / f"gallery-{config.port}.log").open("w")
-    process = gallery.launch(course, config, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = gallery.launch(
+        course, config, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     base = f"http://127.0.0.1:{config.port}"
     deadline = time.monotonic() + 90
     try:
