@@ -25,7 +25,9 @@ class AppInfo:
     summary: str
     summary_en: str
     audience: str  # "moi-nguoi" (everyone) or "giang-vien" (trainers and leaders)
-    preheat: bool = True  # False when the app must read fresh data at open (the dashboard)
+    # False for an app that cannot run ahead of its visitor. The dashboard can: it waits for the
+    # request (voila.utils.wait_for_request) before reading the gradebook.
+    preheat: bool = True
 
     @property
     def file(self) -> str:
@@ -107,7 +109,6 @@ APPS: tuple[AppInfo, ...] = (
         "For trainers and leaders: learners, completion and scores by unit, group and competence; "
         "filters and Excel export.",
         "giang-vien",
-        preheat=False,
     ),
 )
 
