@@ -32,6 +32,7 @@ from .apps import APPS, AppInfo
 from .course import Course
 
 TEMPLATE = "hocvuso"
+WIDGET_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
 ALLOWLIST = r"anh/[A-Za-z0-9_-]+\.(png|jpe?g|svg|webp)"
 
 
@@ -171,6 +172,9 @@ def voila_command(root: Path, settings: Settings) -> list[str]:
         "--MappingKernelManager.cull_connected=True",
         "--MappingKernelManager.cull_busy=False",
         "--HTMLExporter.language_code=vi",
+        # Only the widget manager: the other JupyterLab extensions of this environment (nbgrader,
+        # the notebook and preview extensions) are of no use in an app and cost load time.
+        "--VoilaConfiguration.extension_allowlist=" + json.dumps(WIDGET_EXTENSIONS),
     ]
     if settings.pool_size > 0:
         command += ["--preheat_kernel=True", f"--pool_size={settings.pool_size}"]
