@@ -378,7 +378,7 @@ def certificate_pdf(standing: Standing, issued: dt.date | None = None) -> bytes:
     pdf.set_draw_color(120, 120, 120)
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=navy)
     with pdf.table(
-        col_widths=(18, 112, 72, 40),
+        col_widths=(24, 104, 74, 40),
         headings_style=heading,
         line_height=5.6,
         text_align=("CENTER", "LEFT", "LEFT", "CENTER"),
@@ -398,7 +398,7 @@ def certificate_pdf(standing: Standing, issued: dt.date | None = None) -> bytes:
             )
     pdf.ln(3)
     line(f"Năng lực số đạt được: {', '.join(codes)}", 10.5, height=5.5)
-    pdf.ln(4)
+    pdf.set_y(max(pdf.get_y() + 4, pdf.h - 38))  # number and date at the foot of the frame
     pdf.set_font("DejaVu", "B", 11)
     half = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
     pdf.cell(half, 6, f"Số: {standing.number}", align="L")
@@ -547,18 +547,20 @@ def issue(
     if roster is None:
         run.notes.append(
             "Chưa có danh sách lớp: giấy chứng nhận và bảng minh chứng ghi mã học viên thay cho "
-            "họ tên (nạp danh sách bằng --danh-sach TỆP)."
+            "họ tên, lộ trình suy ra từ các bài đã chấm (nạp danh sách bằng --danh-sach TỆP, "
+            "hoặc chọn lộ trình bằng --lo-trinh)."
         )
     for standing in run.standings:
         if roster is not None and standing.learner is None:
+            inferred = (
+                f"; xét theo lộ trình {standing.track.id}, suy ra từ các bài đã chấm (chọn khác "
+                "bằng --lo-trinh)"
+                if standing.track_from == "bai-da-cham"
+                else ""
+            )
             run.notes.append(
                 f"{standing.student} không có trong danh sách lớp {roster.file}: ghi mã học viên "
-                "thay cho họ tên."
-            )
-        if standing.track_from == "bai-da-cham":
-            run.notes.append(
-                f"{standing.student}: không rõ nhóm đối tượng, xét theo lộ trình "
-                f"{standing.track.id} (suy ra từ các bài đã chấm; chọn khác bằng --lo-trinh)."
+                f"thay cho họ tên{inferred}."
             )
         if standing.complete:
             run.certificates[standing.student] = write_certificate(standing, out_dir, issued)
