@@ -90,7 +90,7 @@ class Standing:
     track_from: str  # "lo-trinh" (given), "danh-sach" (class list) or "bai-da-cham" (inferred)
     labs: list[TrackLab]
     threshold: float
-    course_id: str = "lamdong"
+    course_id: str
 
     def passed(self, item: TrackLab) -> bool:
         grade = item.grade

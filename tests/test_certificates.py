@@ -158,6 +158,15 @@ def _run(home, *args: str) -> int:
     return main(["certify", "--home", str(home), *args])
 
 
+def _roster(graded_class):
+    _, home = graded_class
+    return read_roster(home / "lop.csv")
+
+
+def _number(run, student: str) -> str:
+    return next(s.number for s in run.standings if s.student == student)
+
+
 @pytest.mark.parametrize("student", ["cb01", "nd01", "nd02"])
 def test_certificate_opens_with_the_name_modules_codes_and_an_embedded_font(
     graded_class, student, tmp_path
@@ -203,16 +212,11 @@ def test_regenerating_gives_the_same_file_and_number(graded_class, tmp_path):
     first = certificate(course, "nd01", tmp_path / "a")
     second = certificate(course, "nd01", tmp_path / "b")
     assert first.read_bytes() == second.read_bytes()
-    nd01, nd02 = standings(course, ["nd01", "nd02"], roster=read_roster_of(graded_class))
+    nd01, nd02 = standings(course, ["nd01", "nd02"], roster=_roster(graded_class))
     assert nd01.number != nd02.number
     text = _flat(_text(first))
     assert f"Số: {nd01.number}" in text
     assert f"Ngày cấp: {nd01.completed_on:%d/%m/%Y}" in text
-
-
-def read_roster_of(graded_class):
-    _, home = graded_class
-    return read_roster(home / "lop.csv")
 
 
 @pytest.mark.parametrize(
@@ -261,7 +265,7 @@ def test_track_and_threshold_can_be_chosen(graded_class, tmp_path, capsys):
     assert (out / "chung-nhan-cb02-nguoi-dan.pdf").exists()
 
     score, maximum = _gradebook_score(course, "nd04", "m04-nd")
-    roster = read_roster_of(graded_class)
+    roster = _roster(graded_class)
     (at,) = standings(course, ["nd04"], threshold=score / maximum, roster=roster)
     (above,) = standings(course, ["nd04"], threshold=score / maximum + 0.01, roster=roster)
     assert at.complete and not above.complete  # the threshold itself is enough
@@ -345,7 +349,7 @@ def test_evidence_csv_and_xlsx_equal_the_gradebook(graded_class, tmp_path):
         assert bool(row["ngay_cham"]) == want["graded"]
         if row["ngay_cham"]:
             dt.datetime.strptime(row["ngay_cham"], "%d/%m/%Y %H:%M")
-        number = run_number(run, row["ma_hoc_vien"])
+        number = _number(run, row["ma_hoc_vien"])
         assert row["so_chung_nhan"] == (number if want["complete"] else "")
     nhung = next(r for r in rows if r["ma_hoc_vien"] == "cb01")
     assert nhung["ten_don_vi"] == UNIT["ten"] and nhung["nhom_doi_tuong"].startswith("Cán bộ")
@@ -364,10 +368,6 @@ def test_evidence_csv_and_xlsx_equal_the_gradebook(graded_class, tmp_path):
         assert values[col["Đạt"]] is want["dat"]
         assert isinstance(values[col["Ngày chấm"]], dt.datetime) == want["graded"]
     assert "042A" in sheet.cell(2, col["Tỉ lệ"] + 1).number_format
-
-
-def run_number(run, student: str) -> str:
-    return next(s.number for s in run.standings if s.student == student)
 
 
 def test_per_learner_evidence_and_a_missing_class_list(graded_class, tmp_path, capsys):
@@ -394,6 +394,6 @@ def test_per_learner_evidence_and_a_missing_class_list(graded_class, tmp_path, c
 
 def test_certificate_pdf_refuses_an_incomplete_standing(graded_class):
     course, _ = graded_class
-    (standing,) = standings(course, ["nd03"], roster=read_roster_of(graded_class))
+    (standing,) = standings(course, ["nd03"], roster=_roster(graded_class))
     with pytest.raises(NotCompleted):
         certificate_pdf(standing)
