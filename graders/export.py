@@ -183,12 +183,14 @@ _HEADERS = {
     "so_bai_dat": "Số bài đạt (≥ 50%)",
     "ma_nang_luc": "Mã năng lực",
     "ten_nang_luc": "Năng lực (Thông tư 02/2025)",
+    "lo_trinh": "Lộ trình",
+    "dat": "Đạt",
+    "so_chung_nhan": "Số giấy chứng nhận",
 }
 
 
 def write_xlsx(course, rows: list[dict], target: Path) -> Path:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
@@ -217,9 +219,16 @@ def write_xlsx(course, rows: list[dict], target: Path) -> Path:
                 "trang_thai": STATUS_VI[row["trang_thai"]],
             }
         )
-    _fill(sheet, columns, table)
+    fill_sheet(sheet, columns, table)
     for name, items in summaries(course, rows).items():
-        _fill(book.create_sheet(name), list(items[0]) if items else ["ma_nang_luc"], items)
+        fill_sheet(book.create_sheet(name), list(items[0]) if items else ["ma_nang_luc"], items)
+    return save_book(book, target)
+
+
+def save_book(book, target: Path) -> Path:
+    """Bold, frozen header row and readable column widths on every sheet, then save."""
+    from openpyxl.styles import Font
+
     for ws in book.worksheets:
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -232,7 +241,8 @@ def write_xlsx(course, rows: list[dict], target: Path) -> Path:
     return target
 
 
-def _fill(sheet, columns: list[str], items: list[dict]) -> None:
+def fill_sheet(sheet, columns: list[str], items: list[dict]) -> None:
+    """A header row in Vietnamese, then one row per item; Vietnamese number and date formats."""
     sheet.append([_HEADERS.get(c, c) for c in columns])
     for item in items:
         sheet.append([item.get(c) for c in columns])

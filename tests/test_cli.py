@@ -16,7 +16,8 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 def test_help_is_vietnamese():
     out = _run("--help").stdout
     assert "Cách dùng: hocvuso" in out and "chấm tự động" in out and "xuất bảng điểm" in out
-    for command in ("start", "build", "release", "grade", "feedback", "export"):
+    assert "giấy chứng nhận" in out
+    for command in ("start", "build", "release", "grade", "feedback", "export", "certify"):
         assert command in out
         assert "Cách dùng: hocvuso " + command in _run(command, "--help").stdout
 

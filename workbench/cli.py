@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from . import curriculum
 from .course import BuildError, Course
 
 
@@ -64,9 +65,10 @@ def _parser() -> argparse.ArgumentParser:
         dest="command", metavar="<lệnh>", required=True, parser_class=_Parser
     )
 
-    def command(name: str, text: str) -> argparse.ArgumentParser:
+    def command(name: str, text: str, aliases: list[str] | None = None) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
+            aliases=aliases or [],
             prog=f"hocvuso {name}",
             help=text,
             description=text,
@@ -140,7 +142,55 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--danh-sach", type=Path, metavar="TỆP", help="danh sách lớp (mặc định: lần nạp gần nhất)"
     )
+
+    certify = command(
+        "certify",
+        "cấp giấy chứng nhận (PDF) cho học viên hoàn thành lộ trình, kèm bảng minh chứng năng lực",
+        aliases=["chung-nhan"],
+    )
+    certify.add_argument(
+        "hoc_vien", nargs="*", metavar="MÃ_HỌC_VIÊN", help="mã học viên (hoặc dùng --ca-lop)"
+    )
+    certify.add_argument(
+        "--ca-lop", action="store_true", help="cả lớp: mọi học viên trong danh sách và sổ điểm"
+    )
+    certify.add_argument(
+        "--lo-trinh",
+        choices=[t.id for t in curriculum.load().tracks],
+        help="xét theo lộ trình này (mặc định: theo nhóm đối tượng trong danh sách lớp — cán bộ, "
+        "công chức, viên chức: can-bo; nhóm khác: nguoi-dan)",
+    )
+    certify.add_argument(
+        "--nguong",
+        type=_ratio,
+        default=0.5,
+        metavar="TỈ_LỆ",
+        help="mỗi bài của lộ trình cần đạt ít nhất tỉ lệ điểm này: 0,5 hoặc 50%% (mặc định 0,5)",
+    )
+    certify.add_argument(
+        "--thu-muc",
+        type=Path,
+        metavar="THƯ_MỤC",
+        help="nơi ghi giấy chứng nhận và bảng minh chứng (mặc định: <thư mục làm việc>/chung-nhan)",
+    )
+    certify.add_argument(
+        "--danh-sach", type=Path, metavar="TỆP", help="danh sách lớp (mặc định: lần nạp gần nhất)"
+    )
     return parser
+
+
+def _ratio(text: str) -> float:
+    """ "0,5", "0.5" or "50%" → 0.5."""
+    cleaned = text.strip().replace(",", ".")
+    try:
+        value = float(cleaned.rstrip("%")) / (100 if cleaned.endswith("%") else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” không phải tỉ lệ (ví dụ 0,5 hoặc 50%)"
+        ) from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"“{text}” phải lớn hơn 0 và không quá 1 (100%)")
+    return value
 
 
 def _progress_line(text: str) -> None:
@@ -209,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
                 save_roster(course, roster)
             path = course.export(args.output, args.assignment, roster)
             print(f"Đã xuất bảng điểm: {path}")
+        elif args.command in ("certify", "chung-nhan"):
+            return _certify(course, args)
     except BuildError as error:
         print("Không dựng được khóa học:", file=sys.stderr)
         for problem in error.report.problems:
@@ -218,6 +270,44 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {error.args[0] if error.args else error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _certify(course: Course, args) -> int:
+    if bool(args.hoc_vien) == args.ca_lop:
+        print(
+            "Lỗi: nêu mã học viên (vd. hocvuso certify hv01) hoặc dùng --ca-lop cho cả lớp, "
+            "không dùng cả hai.",
+            file=sys.stderr,
+        )
+        return 2
+    roster = None
+    if args.danh_sach:
+        from graders.roster import read_roster, save_roster
+
+        roster = read_roster(args.danh_sach)
+        save_roster(course, roster)
+    run = course.certify(
+        None if args.ca_lop else args.hoc_vien, args.thu_muc, args.lo_trinh, args.nguong, roster
+    )
+    for note in run.notes:
+        print(f"Lưu ý: {note}")
+    names = {s.student: s for s in run.standings}
+    if run.certificates:
+        print(f"Đã cấp {len(run.certificates)} giấy chứng nhận:")
+        for student, path in run.certificates.items():
+            standing = names[student]
+            print(f"  - {standing.who}, lộ trình {standing.track.id}, số {standing.number}: {path}")
+    print("Bảng minh chứng năng lực: " + ", ".join(str(p) for p in run.evidence))
+    if args.ca_lop:
+        if run.refused:
+            print(f"Chưa đủ điều kiện ({len(run.refused)}):")
+            for student in run.refused:
+                standing = names[student]
+                print(f"  - {standing.who}, lộ trình {standing.track.id}: {standing.shortfall()}")
+        return 0
+    for reason in run.refused.values():
+        print(f"Lỗi: {reason}", file=sys.stderr)
+    return 1 if run.refused else 0
 
 
 if __name__ == "__main__":

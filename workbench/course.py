@@ -316,6 +316,20 @@ class Course:
 
         return export(self, Path(target), assignment, roster)
 
+    def certify(
+        self,
+        students: list[str] | None = None,
+        out_dir: Path | None = None,
+        track: str | None = None,
+        threshold: float = 0.5,
+        roster=None,
+    ):
+        """PDF certificates for learners who completed their track (``students``; None: the
+        whole class) and per-competence evidence tables; see ``graders.certificates``."""
+        from graders.certificates import issue
+
+        return issue(self, students, out_dir, track, threshold, roster)
+
 
 def _summarise_validation(results: dict) -> str:
     parts = []
