@@ -13,13 +13,11 @@ import csv
 import datetime as dt
 import functools
 import io
-import math
 import tomllib
 import unicodedata
 
-import nbformat
 import pytest
-from cohort import answer_ids, solved
+from cohort import make_class, track_labs
 from conftest import copy_course
 from nbgrader.api import MissingEntry
 from openpyxl import load_workbook
@@ -35,20 +33,6 @@ from workbench.paths import CURRICULUM
 SYLLABUS = tomllib.loads((CURRICULUM / "syllabus.toml").read_text(encoding="utf-8"))
 MODULES = {m["id"]: m for m in SYLLABUS["modules"]}
 TRACK_OF_GROUP = {"Cán bộ": "can-bo"}  # every other group: nguoi-dan
-
-
-def track_labs(track: str) -> list[tuple[str, str]]:
-    """(module id, assignment) for each module of ``track`` that has a lab, read from the TOML."""
-    modules = next(t for t in SYLLABUS["tracks"] if t["id"] == track)["modules"]
-    labs = []
-    for module_id in modules:
-        notebooks = [nb for nb in MODULES[module_id]["notebooks"] if nb["kind"] == "lab"]
-        own = [nb for nb in notebooks if nb.get("track") == track]
-        shared = [nb for nb in notebooks if "track" not in nb]
-        chosen = (own or shared or [None])[0]
-        if chosen is not None:
-            labs.append((module_id, chosen.get("assignment", module_id)))
-    return labs
 
 
 CAN_BO = [lab for _, lab in track_labs("can-bo")]
@@ -69,53 +53,20 @@ CLASS = {
 COMPLETERS = {"cb01", "nd01", "nd02", "hv99"}
 
 
-def _result(plan: engine.Plan, student: str, share: float) -> engine.Result:
-    """Full points on the first ``share`` of the test cells, none on the rest."""
-    ids = list(plan.tests)
-    answered = math.ceil(share * len(ids)) if share >= 1 else max(1, int(share * len(ids)))
-    scores = {gid: (plan.tests[gid].points if i < answered else 0.0) for i, gid in enumerate(ids)}
-    notebook = nbformat.v4.new_notebook(cells=plan.cells)
-    return engine.Result(
-        student, "da_cham", sum(scores.values()), plan.max_score, scores, [], notebook
-    )
-
-
 @pytest.fixture(scope="module")
 def graded_class(pristine_home, tmp_path_factory):
     home = tmp_path_factory.mktemp("certs")
     course = copy_course(pristine_home, home / "home")
-    lines = ["Mã học viên;Họ và tên;Đơn vị;Nhóm đối tượng"]
-    for student, (name, group, _) in CLASS.items():
-        if group:
-            lines.append(f"{student};{name};{UNIT['ma']};{group}")
-    (home / "lop.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    # Given once, the class list is kept with the course (as `grade --danh-sach` does).
-    assert main(["export", str(home / "diem.csv"), "--home", str(course.home),
-                 "--danh-sach", str(home / "lop.csv")]) == 0  # fmt: skip
-    # m00, the lab of both tracks, is graded for real: notebooks answered from the solution.
-    lab = course.lab("m00")
-    source = course.root / "source" / "m00" / lab.file
-    release = course.root / "release" / "m00" / lab.file
-    ids = answer_ids(source)
-    for student, (_, _, labs) in CLASS.items():
-        if "m00" in labs:
-            answered = None if labs["m00"] >= 1 else set(ids[: int(labs["m00"] * len(ids))])
-            (home / "nop" / student).mkdir(parents=True)
-            nbformat.write(solved(source, release, answered), home / "nop" / student / lab.file)
-    course.grade("m00", home / "nop", progress=lambda _m: None)
+    make_class(
+        course,
+        home,
+        {s: (name, group, UNIT["ma"], labs) for s, (name, group, labs) in CLASS.items()},
+    )
     # nd01 sends m00 again and the file is broken: the saved grade must stay.
+    lab = course.lab("m00")
     (home / "lan-2" / "nd01").mkdir(parents=True)
     (home / "lan-2" / "nd01" / lab.file).write_text("{ không phải JSON", encoding="utf-8")
     course.grade("m00", home / "lan-2", progress=lambda _m: None)
-    # The other labs: saved with the engine's own `save`, on each lab's real plan.
-    others = [lab for lab in dict.fromkeys(CAN_BO + NGUOI_DAN) if lab != "m00"]
-    plans = {lab: engine.make_plan(course, lab) for lab in others}
-    with course.gradebook() as gb:
-        for student, (_, _, labs) in CLASS.items():
-            for lab, share in labs.items():
-                if lab != "m00":
-                    result = _result(plans[lab], student, share)
-                    engine.save(gb, plans[lab], result, f"sha-{student}", None)
     ratios = {
         (s, lab): _gradebook_score(course, s, lab)[0] / _gradebook_score(course, s, lab)[1]
         for s, (_, _, labs) in CLASS.items()

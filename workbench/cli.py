@@ -85,6 +85,45 @@ def _parser() -> argparse.ArgumentParser:
     start.add_argument("--port", type=int, default=8888, help="cổng (mặc định 8888)")
     start.add_argument("--token", help="mã truy cập (mặc định: sinh ngẫu nhiên)")
     start.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
+    start.add_argument(
+        "--cong-ung-dung",
+        type=int,
+        metavar="CỔNG",
+        help="cổng của trang ứng dụng Voila (mặc định: cổng JupyterLab + 1)",
+    )
+
+    apps = command(
+        "apps",
+        "phục vụ trang ứng dụng Voila (127.0.0.1, cần mã token hoặc mật khẩu, không lộ mã nguồn)",
+        aliases=["ung-dung"],
+    )
+    apps.add_argument("--port", type=int, default=8866, help="cổng (mặc định 8866)")
+    apps.add_argument("--token", help="mã truy cập (mặc định: $HOCVUSO_TOKEN hoặc sinh ngẫu nhiên)")
+    apps.add_argument(
+        "--mat-khau",
+        action="store_true",
+        help="đăng nhập bằng mật khẩu thay cho token (hỏi khi chạy, hoặc lấy từ "
+        "$HOCVUSO_APPS_PASSWORD)",
+    )
+    apps.add_argument(
+        "--san-sang",
+        type=int,
+        default=1,
+        metavar="N",
+        help="số hạt nhân chạy sẵn cho mỗi ứng dụng (mặc định 1; 0 để tắt)",
+    )
+    apps.add_argument(
+        "--het-gio",
+        type=int,
+        default=900,
+        metavar="GIÂY",
+        help="tắt hạt nhân không hoạt động sau chừng này giây (mặc định 900)",
+    )
+    apps.add_argument(
+        "--chi-hoc-vien",
+        action="store_true",
+        help="không phục vụ ứng dụng dành cho giảng viên (bảng theo dõi tiến độ)",
+    )
 
     build = command("build", "kiểm tra mọi bài thực hành và tạo bản cho học viên")
     build.add_argument("--force", action="store_true", help="dựng lại dù không có gì thay đổi")
@@ -209,7 +248,35 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "start":
             from .server import start
 
-            start(course, port=args.port, token=args.token, open_browser=not args.no_browser)
+            start(
+                course,
+                port=args.port,
+                token=args.token,
+                open_browser=not args.no_browser,
+                apps_port=args.cong_ung_dung,
+            )
+        elif args.command in ("apps", "ung-dung"):
+            from . import gallery
+
+            password = None
+            if args.mat_khau:
+                import getpass
+                import os
+
+                password = os.environ.get("HOCVUSO_APPS_PASSWORD") or getpass.getpass(
+                    "Mật khẩu cho trang ứng dụng: "
+                )
+                if len(password) < 8:
+                    raise ValueError("Mật khẩu cần ít nhất 8 ký tự.")
+            settings = gallery.make_settings(
+                port=args.port,
+                token=args.token,
+                password=password,
+                pool_size=args.san_sang,
+                idle_timeout=args.het_gio,
+                trainers=not args.chi_hoc_vien,
+            )
+            gallery.serve(course, settings)
         elif args.command == "build":
             report = course.build(force=args.force, only=args.hoc_phan or None)
             if report.skipped:
