@@ -9,8 +9,8 @@ Standalone Voila (not the JupyterLab extension, where a logged-in user may run a
   static-file allowlist admits only images under ``anh/``;
 - preheated kernels (a pool per app, rendered before anyone asks) except for apps that must read
   fresh data when opened (the progress dashboard);
-- idle kernels culled, open tabs included; kernels waiting in the pool are never culled, so the
-  pool stays warm.
+- idle kernels culled, open tabs included (kernels waiting in Voila's pool are not: the pool stays
+  warm; ``tests/test_gallery.py`` checks both).
 
 The landing page is a Voila template generated from :data:`workbench.apps.APPS`.
 """
@@ -25,8 +25,6 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from .apps import APPS, AppInfo
 from .course import Course
@@ -45,24 +43,6 @@ class Settings:
     idle_timeout: int = 900  # seconds without activity before a kernel is shut down
     cull_interval: int = 60
     trainers: bool = True  # include the apps for trainers and leaders (the dashboard)
-
-
-class PoolAwareKernelManager(AsyncMappingKernelManager):
-    """Culls idle kernels, but not those waiting, preheated, in Voila's pool."""
-
-    async def cull_kernel_if_idle(self, kernel_id):
-        if kernel_id in waiting_in_pool(self):
-            return
-        return await super().cull_kernel_if_idle(kernel_id)
-
-
-def waiting_in_pool(manager) -> set[str]:
-    waiting = set()
-    for pool in getattr(manager, "_pools", {}).values():
-        for task in pool:
-            if task.done() and not task.cancelled() and task.exception() is None:
-                waiting.add(task.result().get("kernel_id"))
-    return waiting
 
 
 def served_apps(settings: Settings) -> tuple[AppInfo, ...]:
@@ -166,7 +146,6 @@ def voila_command(root: Path, settings: Settings) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         f"--VoilaConfiguration.file_allowlist={ALLOWLIST}",
         "--VoilaConfiguration.file_denylist=.*\\.ipynb",
-        f"--VoilaConfiguration.multi_kernel_manager_class={__name__}.PoolAwareKernelManager",
         f"--MappingKernelManager.cull_idle_timeout={settings.idle_timeout}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval}",
         "--MappingKernelManager.cull_connected=True",
@@ -213,14 +192,17 @@ def make_settings(
     pool_size: int = 1,
     idle_timeout: int = 900,
     trainers: bool = True,
+    cull_interval: int = 60,
 ) -> Settings:
     """Token from the argument, ``HOCVUSO_TOKEN`` or a random one; a password replaces the token."""
+    token = token or os.environ.get("HOCVUSO_TOKEN") or secrets.token_hex(24)
+    password_hash = ""
     if password:
         from jupyter_server.auth import passwd
 
-        return Settings(port, "", passwd(password), pool_size, idle_timeout, trainers=trainers)
-    token = token or os.environ.get("HOCVUSO_TOKEN") or secrets.token_hex(24)
-    return Settings(port, token, "", pool_size, idle_timeout, trainers=trainers)
+        token, password_hash = "", passwd(password)
+    interval = min(cull_interval, max(1, idle_timeout // 2))
+    return Settings(port, token, password_hash, pool_size, idle_timeout, interval, trainers)
 
 
 def url(settings: Settings) -> str:
