@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ import requests
 import websocket
 
 from workbench import curriculum
+from workbench.apps import APPS
 
 TOKEN = "kiem-tra-" + uuid.uuid4().hex
 
@@ -34,10 +36,11 @@ def server(pristine_home, tmp_path_factory):
     # A copy of the run's built course: `start` finds it up to date and skips the build.
     home = tmp_path_factory.mktemp("start-home") / "home"
     shutil.copytree(pristine_home, home, symlinks=True)
-    port = _free_port()
+    port, apps_port = _free_port(), _free_port()
     log = (home.parent / "start.log").open("w")
     command = [str(Path(sys.executable).parent / "hocvuso"), "start", "--no-browser"]
     command += ["--port", str(port), "--token", TOKEN, "--home", str(home)]
+    command += ["--cong-ung-dung", str(apps_port)]
     process = subprocess.Popen(
         command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=dict(os.environ)
     )
@@ -54,11 +57,57 @@ def server(pristine_home, tmp_path_factory):
     else:
         pytest.fail("JupyterLab did not answer:\n" + Path(log.name).read_text())
     yield base, home, Path(log.name)
-    os.killpg(process.pid, signal.SIGTERM)
+    # SIGTERM to `start` alone: it stops JupyterLab and the gallery it started.
+    import psutil
+
+    children = psutil.Process(process.pid).children()
+    assert len(children) == 2  # JupyterLab and the gallery
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("start did not stop on SIGTERM")
+    gone, alive = psutil.wait_procs(children, timeout=15)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    assert not alive, f"outlived start: {alive}"
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+
+
+def _apps_base(log: Path) -> str:
+    import re
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        found = re.search(r"Ứng dụng: (http://127\.0\.0\.1:\d+)/", log.read_text())
+        if found:
+            return found[1]
+        time.sleep(0.5)
+    pytest.fail("start printed no app gallery address")
+
+
+def test_start_serves_the_app_gallery_with_the_same_token(server):
+    _base, _home, log = server
+    apps = _apps_base(log)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            page = requests.get(f"{apps}/", params={"token": TOKEN}, timeout=10)
+            break
+        except requests.ConnectionError:
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.5)
+    html = unescape(page.content.decode("utf-8"))
+    assert page.status_code == 200
+    for info in APPS:
+        assert info.title in html
+    assert requests.get(f"{apps}/", timeout=10, allow_redirects=False).status_code == 302
+    app = requests.get(f"{apps}/voila/render/{APPS[3].file}", params={"token": TOKEN}, timeout=60)
+    assert app.status_code == 200 and "kernelId" in app.text
 
 
 def _get(base, path, params=None):
