@@ -74,11 +74,47 @@ def start(page, gallery, module: str):
     return root
 
 
+# Voila's lab template scrolls inside #rendered_cells, not the document: both must fit the phone.
+SCROLLER = "document.querySelector('#rendered_cells') || document.scrollingElement"
+MEASURE = f"""() => {{
+  const main = {SCROLLER};
+  return {{page: document.documentElement.scrollWidth, main: main.scrollWidth,
+          visible: main.clientWidth, height: main.scrollHeight + main.getBoundingClientRect().top}};
+}}"""
+
+
+# Table cells with a number, date or word broken across lines ("1.600.0" / "00 đ"); a break
+# after a hyphen or at a space is fine.
+BROKEN_CELLS = """() => [...document.querySelectorAll('.hocvuso-app td, .hocvuso-app th')].flatMap(cell => {
+  const node = cell.firstChild;
+  if (!node || node.nodeType !== Node.TEXT_NODE) return [];
+  const words = [...node.data.matchAll(/[^\\s-]+/g)];
+  return words.filter(w => {
+    const range = document.createRange();
+    range.setStart(node, w.index);
+    range.setEnd(node, w.index + w[0].length);
+    return range.getClientRects().length > 1;
+  }).map(w => w[0]);
+})"""
+
+
 def keep(page, name: str) -> None:
-    """Full-page screenshot as a test artifact, and no sideways scrolling at phone width."""
+    """No sideways scrolling and no word cut in two at phone width, and a full-page screenshot as a test artifact."""
+    sizes = page.evaluate(MEASURE)
+    assert sizes["page"] <= PHONE["width"] + 1, f"{name}: the page is {sizes['page']}px wide"
+    assert sizes["main"] <= sizes["visible"] + 1 <= PHONE["width"] + 1, (name, sizes)
+    broken = page.evaluate(BROKEN_CELLS)
+    assert broken == [], f"{name}: words broken inside table cells: {broken[:10]}"
+    # A full-page screenshot only sees the viewport (the page itself does not scroll): make the
+    # window as tall as the content for the picture, then put the phone back.
+    page.set_viewport_size(
+        {"width": PHONE["width"], "height": max(PHONE["height"], sizes["height"])}
+    )
+    page.wait_for_function(
+        f"() => {{ const m = {SCROLLER}; return m.scrollHeight <= m.clientHeight + 1; }}"
+    )
     page.screenshot(path=artifacts() / f"{name}.png", full_page=True)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"] + 1, f"{name}: the page is {width}px wide on a 390px phone"
+    page.set_viewport_size(PHONE)
 
 
 def html_widget(root, text):
