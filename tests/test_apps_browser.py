@@ -33,6 +33,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 TOKEN = "trinh-duyet-" + uuid.uuid4().hex
 WAIT = 30_000  # ms: a kernel on a busy 2-core runner may take a while to answer
 expect.set_options(timeout=WAIT)
+ERRORS: dict = {}  # page -> uncaught JavaScript errors
 
 
 # --- fixtures -----------------------------------------------------------------------------------
@@ -54,12 +55,19 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium):
-    """A fresh phone-sized tab (its own cookies and downloads) for each test."""
+def page(chromium, request):
+    """A fresh phone-sized tab (its own cookies and downloads) for each test; its JavaScript
+    errors are collected for ``keep``, and a failed test leaves a screenshot of where it stopped."""
     context = chromium.new_context(viewport=PHONE, accept_downloads=True, locale="vi-VN")
     context.set_default_timeout(WAIT)
     tab = context.new_page()
+    ERRORS[tab] = []
+    tab.on("pageerror", lambda error: ERRORS[tab].append(str(error)))
+    failed = request.session.testsfailed
     yield tab
+    if request.session.testsfailed > failed:  # the call phase is reported before teardown
+        tab.screenshot(path=artifacts() / f"loi-{request.node.name}.png", full_page=True)
+    del ERRORS[tab]
     context.close()
 
 
@@ -99,7 +107,8 @@ BROKEN_CELLS = """() => [...document.querySelectorAll('.hocvuso-app td, .hocvuso
 
 
 def keep(page, name: str) -> None:
-    """No sideways scrolling and no word cut in two at phone width, and a full-page screenshot as a test artifact."""
+    """No JavaScript error, no sideways scrolling and no word cut in two at phone width, and a full-page screenshot as a test artifact."""
+    assert ERRORS.get(page) == [], f"{name}: JavaScript errors {ERRORS.get(page)}"
     sizes = page.evaluate(MEASURE)
     assert sizes["page"] <= PHONE["width"] + 1, f"{name}: the page is {sizes['page']}px wide"
     assert sizes["main"] <= sizes["visible"] + 1 <= PHONE["width"] + 1, (name, sizes)
