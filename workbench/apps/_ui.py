@@ -33,7 +33,7 @@ STYLE = """<style>
 .hocvuso-app .widget-html-content { white-space: normal; overflow-wrap: anywhere; line-height: 1.45; }
 .hocvuso-app table { border-collapse: collapse; max-width: 100%; display: block; overflow-x: auto; }
 .hocvuso-app th, .hocvuso-app td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left;
-  overflow-wrap: normal; word-break: normal; }
+  overflow-wrap: break-word; word-break: normal; }
 .hocvuso-app td.so, .hocvuso-app th.so { text-align: right; font-variant-numeric: tabular-nums; }
 .hocvuso-app .tot { color: #1b7f3b; } .hocvuso-app .xau { color: #b3261e; }
 .hocvuso-app .minh-hoa { background: #fff4ce; padding: 4px 8px; border-radius: 4px; }
