@@ -12,7 +12,9 @@ Standalone Voila (not the JupyterLab extension, where a logged-in user may run a
 - idle kernels culled, open tabs included (kernels waiting in Voila's pool are not: the pool stays
   warm; ``tests/test_gallery.py`` checks both).
 
-The landing page is a Voila template generated from :data:`workbench.apps.APPS`.
+The template (``workbench/templates/voila/hocvuso``) is Voila's lab template without the Font
+Awesome CDN and with Vietnamese loading text; its landing page is generated from
+:data:`workbench.apps.APPS`.
 """
 
 from __future__ import annotations
@@ -62,8 +64,7 @@ def prepare(course: Course, settings: Settings) -> tuple[Path, Path]:
     template = data_dir / "voila" / "templates" / TEMPLATE
     if template.exists():
         shutil.rmtree(template)
-    template.mkdir(parents=True)
-    (template / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
+    shutil.copytree(Path(__file__).parent / "templates" / "voila" / TEMPLATE, template)
     landing = landing_page(apps)
     # Voila picks tree.html (classic) or tree-lab.html (?classic-tree=false): both are ours.
     for name in ("tree.html", "tree-lab.html"):
