@@ -48,6 +48,12 @@ def graded(pristine_home, tmp_path_factory):
         home,
         {s: (n, g, u["ma"] if u else None, labs) for s, (n, g, u, labs) in CLASS.items()},
     )
+    # nd01 sends m00 again, broken: the dashboard keeps counting the grade already saved.
+    lab = course.lab("m00").file
+    (home / "lan-2" / "nd01").mkdir(parents=True)
+    (home / "lan-2" / "nd01" / lab).write_text("{ không phải JSON", encoding="utf-8")
+    run = course.grade("m00", home / "lan-2", progress=lambda _m: None)
+    assert next(r for r in run.records if r.student == "nd01").problems
     return course, home
 
 

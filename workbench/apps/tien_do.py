@@ -4,9 +4,10 @@ Per unit (all 124, those with no learner yet included), per learner group and pe
 learners, labs passed out of labs required by each learner's track, learners who completed their
 track, and the mean score. Filters by unit type, group and lab; Excel export of what is shown.
 
-The numbers come from :func:`graders.export.grade_rows` (the same rows as ``hocvuso export``) and
-the class roster kept with the course. A lab counts as *passed* at ≥ 50 % of its points, the
-threshold of the export's "Số bài đạt" column.
+The numbers are the gradebook's saved scores (:mod:`graders.scores`, the same numbers as
+nbgrader's ``Gradebook`` and ``hocvuso export``; a later submission that could not be graded does
+not hide a saved grade) and the class roster kept with the course. A lab counts as *passed* at
+≥ 50 % of its points, the threshold of the export's "Số bài đạt" column and of certificates.
 
 Served with a preheated kernel, the app imports everything and builds its widgets before anyone
 asks, then waits (``voila.utils.wait_for_request``) and reads the gradebook when the page is
@@ -20,12 +21,10 @@ import html
 import os
 
 import ipywidgets as widgets
-import nbgrader.api  # noqa: F401  (a preheated kernel has it imported before anyone asks)
 import pandas as pd
 
-from graders.export import grade_rows
-from graders.pipeline import GRADED
-from graders.roster import GROUPS
+from graders.roster import GROUPS, load_saved_roster
+from graders.scores import saved_scores
 from workbench.apps import _ui
 from workbench.apps import app as app_info
 
@@ -43,25 +42,19 @@ def _track_labs(syllabus) -> dict[str, set[str]]:
 
 def load(course) -> dict[str, pd.DataFrame]:
     """The tables behind the dashboard: ``learners`` (one row each) and ``labs`` (learner × lab)."""
-    from graders.roster import load_saved_roster
-
     roster = load_saved_roster(course)
-    try:
-        rows = grade_rows(course, roster=roster)
-    except Exception:  # no gradebook yet: an empty course is a valid dashboard
-        rows = []
-    graded = [r for r in rows if r["trang_thai"] == GRADED and r["diem_toi_da"] > 0]
+    saved = [r for r in saved_scores(course.db_url, course.syllabus.course_id) if r.max_score > 0]
     labs = pd.DataFrame(
         [
             {
-                "ma_hoc_vien": r["ma_hoc_vien"],
-                "bai": r["bai"],
-                "ty_le": r["diem"] / r["diem_toi_da"],
-                "ngay_cham": r["ngay_cham"],
+                "ma_hoc_vien": r.student,
+                "bai": r.lab,
+                "ty_le": r.score / r.max_score,
+                "ngay_nop": r.submitted,
             }
-            for r in graded
+            for r in saved
         ],
-        columns=["ma_hoc_vien", "bai", "ty_le", "ngay_cham"],
+        columns=["ma_hoc_vien", "bai", "ty_le", "ngay_nop"],
     )
     people = {}
     if roster:
