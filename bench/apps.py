@@ -123,7 +123,14 @@ def wait_pool(process: subprocess.Popen, count: int, seconds: float = 180) -> No
     deadline = time.monotonic() + seconds
     while len(kernels(process)) < count and time.monotonic() < deadline:
         time.sleep(0.5)
-    while psutil.cpu_percent(interval=1.0) > 30 and time.monotonic() < deadline:
+    quiet(deadline - time.monotonic())
+
+
+def quiet(seconds: float = 60) -> None:
+    """Until the machine is idle: a *warm* visit meets a server that is not busy (refilling its
+    pool, shutting down the previous visit's kernel)."""
+    deadline = time.monotonic() + seconds
+    while psutil.cpu_percent(interval=0.5) > 20 and time.monotonic() < deadline:
         pass
 
 
@@ -215,7 +222,8 @@ async def timings(args, course: Course, env: dict) -> dict:
                               acts[APPS[0].file])  # fmt: skip
             wait_pool(process, len(APPS))
             for _ in range(args.lan):
-                for info in APPS:  # in turn: each app's pool refills while the others run
+                for info in APPS:
+                    quiet()
                     url = f"{base}/voila/render/{info.file}?token={TOKEN}"
                     seconds = await interactive(context, url, acts[info.file])
                     results["ours"]["warm"].setdefault(info.file, []).append(seconds)
@@ -226,6 +234,7 @@ async def timings(args, course: Course, env: dict) -> dict:
         with ours(course, pool=0) as (base, process):
             for _ in range(args.lan_lanh):
                 for info in APPS:
+                    quiet()
                     context = await browser.new_context(viewport=PHONE)
                     url = f"{base}/voila/render/{info.file}?token={TOKEN}"
                     seconds = await interactive(context, url, acts[info.file])
@@ -238,10 +247,12 @@ async def timings(args, course: Course, env: dict) -> dict:
                 context = await browser.new_context(viewport=PHONE)
                 await interactive(context, f"{base}/", acts[info.file])  # warms the cache
                 for _ in range(args.lan):
+                    quiet()
                     seconds = await interactive(context, f"{base}/", acts[info.file])
                     results["plain"]["warm"].setdefault(info.file, []).append(seconds)
                 await context.close()
                 for _ in range(args.lan_lanh):
+                    quiet()
                     context = await browser.new_context(viewport=PHONE)
                     seconds = await interactive(context, f"{base}/", acts[info.file])
                     results["plain"]["cold"].setdefault(info.file, []).append(seconds)

@@ -134,7 +134,7 @@ def voila_command(root: Path, settings: Settings) -> list[str]:
     command = [
         sys.executable,
         "-m",
-        "voila",
+        "workbench.voila_main",
         str(root),
         "--no-browser",
         "--Voila.ip=127.0.0.1",
@@ -158,6 +158,9 @@ def voila_command(root: Path, settings: Settings) -> list[str]:
     ]
     if settings.pool_size > 0:
         command += ["--preheat_kernel=True", f"--pool_size={settings.pool_size}"]
+        # Refill the pool once the visitor's page is up, not while it loads (Voila waits 1 s):
+        # on a small server the refill's kernel start would compete with the page for the CPU.
+        command += ["--VoilaKernelManager.fill_delay=4"]
         command += [f"--VoilaKernelManager.preheat_denylist={json.dumps(denylist)}"]
     if settings.password_hash:
         command.append(f"--PasswordIdentityProvider.hashed_password={settings.password_hash}")
