@@ -182,21 +182,21 @@ async def perform(page, action) -> None:
         await control.click()
 
 
-async def interactive(context, url: str, action) -> float:
-    """Seconds from navigation until the first widget has answered."""
+async def interactive(context, url: str, action, limit: float = 120_000) -> float:
+    """Seconds from navigation until the first widget has answered (``limit`` in ms)."""
     page = await context.new_page()
     try:
         started = time.perf_counter()
-        await page.goto(url, wait_until="commit", timeout=120_000)
+        await page.goto(url, wait_until="commit", timeout=limit)
         result = page.locator(f".{_ui.FIRST_RESULT}").first
-        await page.locator(f".{_ui.FIRST}").first.wait_for(state="visible", timeout=120_000)
+        await page.locator(f".{_ui.FIRST}").first.wait_for(state="visible", timeout=limit)
         before = await result.inner_text()
         await perform(page, action)
         await page.wait_for_function(
             "([s, before]) => { const e = document.querySelector(s);"
             " return e && e.innerText !== before; }",
             arg=[f".{_ui.FIRST_RESULT}", before],
-            timeout=60_000,
+            timeout=limit,
         )
         return time.perf_counter() - started
     finally:
@@ -276,7 +276,9 @@ async def sessions(args, course: Course, env: dict) -> dict:
                 started = time.perf_counter()
                 outcomes = await asyncio.gather(
                     *(
-                        interactive(ctx, f"{base}/voila/render/{a.file}{query}", acts[a.file])
+                        interactive(
+                            ctx, f"{base}/voila/render/{a.file}{query}", acts[a.file], 300_000
+                        )
                         for ctx, a in zip(contexts, apps, strict=True)
                     ),
                     return_exceptions=True,
@@ -354,7 +356,7 @@ def main() -> None:
     parser.add_argument("--lan-lanh", type=int, default=2, help="cold visits per app and tool")
     parser.add_argument("--phien", type=int, default=30, help="concurrent sessions")
     parser.add_argument("--pool", type=int, default=1, help="our preheated kernels per app")
-    parser.add_argument("--het-gio", type=int, default=20, help="our idle timeout (s)")
+    parser.add_argument("--het-gio", type=int, default=120, help="our idle timeout (s)")
     parser.add_argument("--bo-qua", choices=["timings", "sessions"], help="skip one part")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="hocvuso-bench-apps-") as tmp:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -50,25 +49,15 @@ def ensure_chromium() -> str:
     """The path of Debian's Chromium, installing it (as root, with apt-get) when missing."""
     if Path(CHROMIUM).exists():
         return CHROMIUM
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
+    from debian_packages import apt_install, can_install
+
+    if not can_install():
         pytest.skip(
             "Cần Chromium của Debian (apt-get install chromium) mà máy này chưa có và không cài "
             "được (không phải root). / Needs Debian's chromium; not root, so it cannot be installed."
         )
-    lock = Path("/tmp/hocvuso-apt.lock")
-    with lock.open("w") as handle:
-        import fcntl
-
-        fcntl.flock(handle, fcntl.LOCK_EX)  # xdist workers: one apt-get at a time
-        if not Path(CHROMIUM).exists():
-            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-            subprocess.run(["apt-get", "update", "-q"], check=True, env=env, capture_output=True)
-            subprocess.run(
-                ["apt-get", "install", "-y", "-q", "chromium"],
-                check=True,
-                env=env,
-                capture_output=True,
-            )
+    if not Path(CHROMIUM).exists():  # another worker may have installed it meanwhile
+        apt_install("chromium")
     return CHROMIUM
 
 

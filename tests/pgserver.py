@@ -25,19 +25,14 @@ def _pg_bin() -> Path | None:
 
 
 def _install() -> None:
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
+    from debian_packages import apt_install, can_install
+
+    if not can_install():
         raise NoPostgres(
             "Cần PostgreSQL (Debian: apt-get install postgresql) mà máy này chưa có và không "
             "có quyền root để cài."
         )
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-q"], check=True, env=env, capture_output=True)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-q", "--no-install-recommends", "postgresql"],
-        check=True,
-        env=env,
-        capture_output=True,
-    )
+    apt_install("postgresql", recommends=False)
 
 
 def _free_port() -> int:

@@ -20,7 +20,6 @@ Awesome CDN and with Vietnamese loading text; its landing page is generated from
 from __future__ import annotations
 
 import html
-import json
 import os
 import secrets
 import shutil
@@ -154,14 +153,17 @@ def voila_command(root: Path, settings: Settings) -> list[str]:
         "--HTMLExporter.language_code=vi",
         # Only the widget manager: the other JupyterLab extensions of this environment (nbgrader,
         # the notebook and preview extensions) are of no use in an app and cost load time.
-        "--VoilaConfiguration.extension_allowlist=" + json.dumps(WIDGET_EXTENSIONS),
+        *(f"--VoilaConfiguration.extension_allowlist={name}" for name in WIDGET_EXTENSIONS),
+        # A busy server may deliver a cell's output (the app's widget) seconds after the cell
+        # finished; nbclient's default 4 s wait would then render a page with no app at all.
+        "--VoilaExecutor.iopub_timeout=60",
     ]
     if settings.pool_size > 0:
         command += ["--preheat_kernel=True", f"--pool_size={settings.pool_size}"]
         # Refill the pool once the visitor's page is up, not while it loads (Voila waits 1 s):
         # on a small server the refill's kernel start would compete with the page for the CPU.
         command += ["--VoilaKernelManager.fill_delay=4"]
-        command += [f"--VoilaKernelManager.preheat_denylist={json.dumps(denylist)}"]
+        command += [f"--VoilaKernelManager.preheat_denylist={name}" for name in denylist]
     if settings.password_hash:
         command.append(f"--PasswordIdentityProvider.hashed_password={settings.password_hash}")
     return command
