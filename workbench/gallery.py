@@ -1,4 +1,4 @@
-"""``hocvuso ung-dung``: the app gallery served the way a province publishes it.
+"""``hocvuso apps`` (``ung-dung``): the app gallery served the way a province publishes it.
 
 Standalone Voila (not the JupyterLab extension, where a logged-in user may run any code), with:
 
@@ -7,14 +7,14 @@ Standalone Voila (not the JupyterLab extension, where a logged-in user may run a
   ``execute_request``);
 - the served folder holds the app notebooks and nothing else (a copy in the course home), and its
   static-file allowlist admits only images under ``anh/``;
-- preheated kernels (a pool per app, rendered before anyone asks) except for apps that must read
-  fresh data when opened (the progress dashboard);
+- preheated kernels: a pool per app, rendered before anyone asks (the dashboard too: it waits for
+  its visitor before reading the gradebook), refilled once the visitor's page is up;
 - idle kernels culled, open tabs included (kernels waiting in Voila's pool are not: the pool stays
   warm; ``tests/test_gallery.py`` checks both).
 
 The template (``workbench/templates/voila/hocvuso``) is Voila's lab template without the Font
 Awesome CDN and with Vietnamese loading text; its landing page is generated from
-:data:`workbench.apps.APPS`.
+:data:`workbench.apps.APPS`. ``workbench/voila_main.py`` runs Voila with its bundle cacheable.
 """
 
 from __future__ import annotations
@@ -52,18 +52,20 @@ def served_apps(settings: Settings) -> tuple[AppInfo, ...]:
 
 def prepare(course: Course, settings: Settings) -> tuple[Path, Path]:
     """Write the served folder and the gallery template; returns (folder, jupyter data dir)."""
-    root = course.home / "ung-dung"
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
+    # One folder per audience, updated in place and never removed: two servers on one course
+    # (`start` and `apps`) may serve it at the same time.
+    audience = "" if settings.trainers else "-hoc-vien"
+    root = course.home / f"ung-dung{audience}"
+    root.mkdir(parents=True, exist_ok=True)
     apps = served_apps(settings)
+    for stale in set(root.glob("*.ipynb")) - {root / info.file for info in apps}:
+        stale.unlink()
     for info in apps:
         shutil.copy2(info.path, root / info.file)
-    data_dir = course.config_dir / "voila-share"
+    data_dir = course.config_dir / f"voila-share{audience}"
     template = data_dir / "voila" / "templates" / TEMPLATE
-    if template.exists():
-        shutil.rmtree(template)
-    shutil.copytree(Path(__file__).parent / "templates" / "voila" / TEMPLATE, template)
+    source = Path(__file__).parent / "templates" / "voila" / TEMPLATE
+    shutil.copytree(source, template, dirs_exist_ok=True)
     landing = landing_page(apps)
     # Voila picks tree.html (classic) or tree-lab.html (?classic-tree=false): both are ours.
     for name in ("tree.html", "tree-lab.html"):
