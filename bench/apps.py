@@ -220,7 +220,8 @@ async def timings(args, course: Course, env: dict) -> dict:
             context = await browser.new_context(viewport=PHONE)
             await interactive(context, f"{base}/voila/render/{APPS[0].file}?token={TOKEN}",
                               acts[APPS[0].file])  # fmt: skip
-            wait_pool(process, len(APPS))
+            time.sleep(5)  # the pool refills 4 s after a visit (gallery.py): let it
+            wait_pool(process, len(APPS) + 1)
             for _ in range(args.lan):
                 for info in APPS:
                     quiet()
@@ -290,7 +291,7 @@ async def sessions(args, course: Course, env: dict) -> dict:
                 await ctx.close()
             closed = time.monotonic()
             floor = args.pool * len(APPS) if name == "ours" else 0
-            deadline = closed + args.het_gio * 3 + 30
+            deadline = closed + args.het_gio + 3 * 5 + 30  # the timeout, 3 cull intervals, slack
             while len(kernels(process)) > floor and time.monotonic() < deadline:
                 await asyncio.sleep(1)
             report[name] = {

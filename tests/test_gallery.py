@@ -210,11 +210,11 @@ def test_idle_kernels_are_culled_and_the_preheated_pool_stays(server):
     assert again in started_before and again != kernel_id
 
 
-def test_password_login(pristine_home, tmp_path):
+def test_password_login_and_a_gallery_for_learners_only(pristine_home, tmp_path):
     home = tmp_path / "home"
     copy_course(pristine_home, home)
     password = "Mật-khẩu-" + uuid.uuid4().hex[:8]
-    with served_gallery(home, password=password, pool_size=0) as (base, *_):
+    with served_gallery(home, password=password, pool_size=0, trainers=False) as (base, *_):
         session = requests.Session()
         assert session.get(base + "/", allow_redirects=False).status_code == 302
         form = session.get(base + "/login")
@@ -232,6 +232,10 @@ def test_password_login(pristine_home, tmp_path):
         assert right.status_code == 302, right.text[:300]
         page = session.get(base + "/", allow_redirects=False)
         assert page.status_code == 200 and APPS[0].title in _text(page)
+        # --chi-hoc-vien: the trainers' dashboard is neither listed nor served.
+        dashboard = next(a for a in APPS if a.audience == "giang-vien")
+        assert dashboard.title not in _text(page)
+        assert session.get(f"{base}/voila/render/{dashboard.file}").status_code == 404
 
 
 def test_trainer_apps_can_be_left_out():
