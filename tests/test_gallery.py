@@ -198,7 +198,14 @@ def test_idle_kernels_are_culled_and_the_preheated_pool_stays(server):
     app = APPS[0].file
     kernel_id = _kernel_id(_text(_get(base, f"/voila/render/{app}")))
     assert _get(base, f"/api/kernels/{kernel_id}").status_code == 200
-    time.sleep(3)  # the pool refills (a new kernel renders the app ahead of the next visitor)
+    # The pool refills (a new kernel renders the app ahead of the next visitor), a few seconds
+    # after the visit: wait until that kernel has started.
+    started = set(re.findall(r"Kernel started: ([0-9a-f-]{36})", log.read_text()))
+    deadline = time.monotonic() + 60
+    while set(re.findall(r"Kernel started: ([0-9a-f-]{36})", log.read_text())) == started:
+        assert time.monotonic() < deadline, "the pool was not refilled"
+        time.sleep(0.5)
+    time.sleep(3)  # and has rendered the app
     started_before = set(re.findall(r"Kernel started: ([0-9a-f-]{36})", log.read_text()))
     deadline = time.monotonic() + IDLE * 6
     while _get(base, f"/api/kernels/{kernel_id}").status_code == 200:
