@@ -263,3 +263,49 @@ def test_an_app_that_cannot_run_ahead_is_not_preheated(monkeypatch, tmp_path):
     assert not any(
         "pool_size" in c for c in gallery.voila_command(tmp_path, gallery.Settings(pool_size=0))
     )
+
+
+def test_the_cli_command_serves_the_gallery_and_checks_the_password(pristine_home, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from browser import free_port
+
+    home = tmp_path / "home"
+    copy_course(pristine_home, home)
+    hocvuso = str(Path(sys.executable).parent / "hocvuso")
+    short = subprocess.run(
+        [hocvuso, "apps", "--mat-khau", "--home", str(home)],
+        env=dict(os.environ, HOCVUSO_APPS_PASSWORD="ngan"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr
+    port = free_port()
+    command = [hocvuso, "ung-dung", "--port", str(port), "--token", TOKEN, "--san-sang", "0"]
+    process = subprocess.Popen(
+        [*command, "--home", str(home)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        first_line = process.stdout.readline()
+        assert f"http://127.0.0.1:{port}/?token={TOKEN}" in first_line
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = requests.get(f"http://127.0.0.1:{port}/", params={"token": TOKEN}, timeout=5)
+                break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.3)
+        assert page.status_code == 200 and APPS[-1].title in _text(page)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
