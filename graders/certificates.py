@@ -208,14 +208,7 @@ def _parse_time(text: str) -> dt.datetime | None:
 
 def track_labs(course, track_id: str) -> list[Assignment]:
     """The labs a learner on ``track_id`` must pass, in teaching order."""
-    syllabus = course.syllabus
-    track = syllabus.track(track_id)
-    labs = []
-    for module_id in track.modules:
-        notebook = syllabus.module(module_id).lab_for(track.id)
-        if notebook is not None:
-            labs.append(syllabus.assignment(notebook.assignment))
-    return labs
+    return list(course.syllabus.track_labs(track_id))
 
 
 def _check_threshold(threshold: float) -> float:

@@ -9,8 +9,10 @@ import time
 import unicodedata
 import uuid
 from html import unescape
+from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 import requests
 import websocket
@@ -104,11 +106,10 @@ def test_a_planted_file_is_refused_and_an_allowlisted_image_is_served(server, pr
     assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
 
 
-def _served_root(server):
+def _served_root(server) -> Path:
+    """The folder the gallery serves (its working directory)."""
     _base, _settings, process, _log = server
-    import psutil
-
-    return __import__("pathlib").Path(psutil.Process(process.pid).cwd())
+    return Path(psutil.Process(process.pid).cwd())
 
 
 def test_tracebacks_are_hidden(server):

@@ -129,6 +129,12 @@ class Syllabus:
                 return track
         raise KeyError(f"Không có lộ trình '{track_id}' trong curriculum/syllabus.toml.")
 
+    def track_labs(self, track_id: str) -> tuple[Assignment, ...]:
+        """The labs a learner on ``track_id`` must pass, in teaching order."""
+        track = self.track(track_id)
+        chosen = (self.module(m).lab_for(track.id) for m in track.modules)
+        return tuple(self.assignment(nb.assignment) for nb in chosen if nb is not None)
+
 
 class SyllabusError(ValueError):
     pass

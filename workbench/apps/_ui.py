@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import os
 from collections.abc import Iterable
 
 import ipywidgets as widgets
@@ -143,10 +142,3 @@ def number(value: float, decimals: int = 0) -> str:
     """Vietnamese number format: 1.234.567,5."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def course_home():
-    """The course the dashboard reads: HOCVUSO_HOME, as set by ``hocvuso start`` / ``ung-dung``."""
-    from workbench.paths import default_home
-
-    return os.environ.get("HOCVUSO_HOME") or str(default_home())

@@ -32,14 +32,6 @@ PASS = 0.5
 ALL = "*"
 
 
-def _track_labs(syllabus) -> dict[str, set[str]]:
-    labs = {}
-    for track in syllabus.tracks:
-        chosen = (syllabus.module(m).lab_for(track.id) for m in track.modules)
-        labs[track.id] = {nb.assignment for nb in chosen if nb is not None}
-    return labs
-
-
 def load(course) -> dict[str, pd.DataFrame]:
     """The tables behind the dashboard: ``learners`` (one row each) and ``labs`` (learner × lab)."""
     roster = load_saved_roster(course)
@@ -79,7 +71,8 @@ def load(course) -> dict[str, pd.DataFrame]:
                 "lo_trinh": "",
             },
         )
-    required = _track_labs(course.syllabus)
+    syllabus = course.syllabus
+    required = {t.id: {a.id for a in syllabus.track_labs(t.id)} for t in syllabus.tracks}
     passed = labs[labs["ty_le"] >= PASS].groupby("ma_hoc_vien")["bai"].apply(set).to_dict()
     for person in people.values():
         need = required.get(person["lo_trinh"], set())
@@ -189,7 +182,7 @@ class App:
         from workbench.data import units
 
         info = app_info("tien_do")
-        self.course = course or Course(_ui.course_home())
+        self.course = course or Course()  # HOCVUSO_HOME, as `start` and `apps` set it
         types = sorted({u["loai"] for u in units()})
         self.group = widgets.Dropdown(
             options=[(_ui.tr("Mọi nhóm đối tượng", "All learner groups"), ALL)]
