@@ -14,6 +14,7 @@ import re
 import unicodedata
 import uuid
 
+import nbformat
 import pandas as pd
 import pytest
 from browser import PHONE, artifacts, browser, open_app, served_gallery
@@ -40,10 +41,15 @@ ERRORS: dict = {}  # page -> uncaught JavaScript errors
 
 
 @pytest.fixture(scope="module")
-def gallery(pristine_home, tmp_path_factory):
-    """The gallery as ``hocvuso ung-dung`` serves it (token, one preheated kernel per app)."""
+def home(pristine_home, tmp_path_factory):
     home = tmp_path_factory.mktemp("browser") / "home"
     copy_course(pristine_home, home)
+    return home
+
+
+@pytest.fixture(scope="module")
+def gallery(home):
+    """The gallery as ``hocvuso ung-dung`` serves it (token, one preheated kernel per app)."""
     with served_gallery(home, token=TOKEN, pool_size=1) as (base, *_rest):
         yield base
 
@@ -82,13 +88,11 @@ def start(page, gallery, module: str):
     return root
 
 
-# Voila's lab template scrolls inside #rendered_cells, not the document: both must fit the phone.
-SCROLLER = "document.querySelector('#rendered_cells') || document.scrollingElement"
-MEASURE = f"""() => {{
-  const main = {SCROLLER};
-  return {{page: document.documentElement.scrollWidth, main: main.scrollWidth,
-          visible: main.clientWidth, height: main.scrollHeight + main.getBoundingClientRect().top}};
-}}"""
+# The page (templates/voila/hocvuso) scrolls the document; the app's box must fit it too.
+MEASURE = """() => {
+  const main = document.scrollingElement, app = document.querySelector('#rendered_cells');
+  return {page: main.scrollWidth, visible: main.clientWidth, app: app ? app.scrollWidth : 0};
+}"""
 
 
 # Table cells with a number, date or word broken across lines ("1.600.0" / "00 đ"); a break
@@ -110,20 +114,11 @@ def keep(page, name: str) -> None:
     """No JavaScript error, no sideways scrolling and no word cut in two at phone width, and a full-page screenshot as a test artifact."""
     assert ERRORS.get(page) == [], f"{name}: JavaScript errors {ERRORS.get(page)}"
     sizes = page.evaluate(MEASURE)
-    assert sizes["page"] <= PHONE["width"] + 1, f"{name}: the page is {sizes['page']}px wide"
-    assert sizes["main"] <= sizes["visible"] + 1 <= PHONE["width"] + 1, (name, sizes)
+    assert sizes["page"] <= sizes["visible"] + 1 <= PHONE["width"] + 1, (name, sizes)
+    assert sizes["app"] <= sizes["visible"] + 1, (name, sizes)
     broken = page.evaluate(BROKEN_CELLS)
     assert broken == [], f"{name}: words broken inside table cells: {broken[:10]}"
-    # A full-page screenshot only sees the viewport (the page itself does not scroll): make the
-    # window as tall as the content for the picture, then put the phone back.
-    page.set_viewport_size(
-        {"width": PHONE["width"], "height": max(PHONE["height"], sizes["height"])}
-    )
-    page.wait_for_function(
-        f"() => {{ const m = {SCROLLER}; return m.scrollHeight <= m.clientHeight + 1; }}"
-    )
     page.screenshot(path=artifacts() / f"{name}.png", full_page=True)
-    page.set_viewport_size(PHONE)
 
 
 def html_widget(root, text):
@@ -515,3 +510,63 @@ def test_tu_danh_gia_weak_domain_levels_and_path(page, gallery):
         minutes = sum(syllabus.module(m).minutes_for(track.id) for m in expected)
         expect(root).to_contain_text(f"Tổng thời gian: {minutes} phút")
     keep(page, app("tu_danh_gia").slug)
+
+
+# --- the page itself (templates/voila/hocvuso + frontend/) --------------------------------------
+
+
+def test_the_page_shows_every_kind_of_output_and_explains_a_widget_it_cannot_show(
+    page, gallery, home
+):
+    """Markdown, printed text, HTML and an Output widget (its code loaded on demand) are shown;
+    code is not; a widget from a library the page does not bundle gets a Vietnamese message in
+    its place while the rest of the page works."""
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("## Trang thử nghiệm\n\nChữ *nghiêng* ở ô markdown."),
+            nbformat.v4.new_code_cell('print("Dòng in ra: xin chào")'),
+            nbformat.v4.new_code_cell(
+                "from IPython.display import HTML\nHTML(\"<b class='dam'>Chữ đậm từ HTML</b>\")"
+            ),
+            nbformat.v4.new_code_cell(
+                "import ipywidgets as w\n"
+                "out = w.Output()\n"
+                "nut = w.Button(description='Ghi vào ô kết quả')\n"
+                "def ghi(_):\n"
+                "    with out:\n"
+                "        print('Đã bấm nút lần', len(out.outputs) + 1)\n"
+                "nut.on_click(ghi)\n"
+                "w.VBox([nut, out])"
+            ),
+            nbformat.v4.new_code_cell(
+                "import traitlets as t\n"
+                "class LaMat(w.DOMWidget):\n"
+                "    _view_name = t.Unicode('LaView').tag(sync=True)\n"
+                "    _view_module = t.Unicode('goi-khong-co').tag(sync=True)\n"
+                "    _view_module_version = t.Unicode('1.0.0').tag(sync=True)\n"
+                "LaMat()"
+            ),
+        ]
+    )
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.metadata["title"] = "Trang thử nghiệm"
+    nbformat.write(notebook, home / "ung-dung" / "thu-trang.ipynb")
+
+    page.goto(f"{gallery}/voila/render/thu-trang.ipynb?token={TOKEN}", wait_until="commit")
+    expect(page.get_by_role("heading", name="Trang thử nghiệm")).to_be_visible()
+    assert page.title() == "Trang thử nghiệm"
+    expect(page.locator("em")).to_have_text("nghiêng")
+    expect(page.get_by_text("Dòng in ra: xin chào")).to_be_visible()
+    expect(page.locator("b.dam")).to_have_text("Chữ đậm từ HTML")
+    expect(page.get_by_text("Không hiển thị được phần này của ứng dụng")).to_have_count(1)
+
+    button = page.get_by_role("button", name="Ghi vào ô kết quả")
+    button.click()
+    expect(page.get_by_text("Đã bấm nút lần 1")).to_be_visible()
+    button.click()
+    expect(page.get_by_text("Đã bấm nút lần 2")).to_be_visible()
+
+    html = page.content()
+    assert "def ghi" not in html and "on_click" not in html and "LaMat" not in html
+    assert page.locator("#loading").count() == 0
+    keep(page, "trang-thu-nghiem")

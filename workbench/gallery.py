@@ -12,9 +12,10 @@ Standalone Voila (not the JupyterLab extension, where a logged-in user may run a
 - idle kernels culled, open tabs included (kernels waiting in Voila's pool are not: the pool stays
   warm; ``tests/test_gallery.py`` checks both).
 
-The template (``workbench/templates/voila/hocvuso``) is Voila's lab template without the Font
-Awesome CDN and with Vietnamese loading text; its landing page is generated from
-:data:`workbench.apps.APPS`. ``workbench/voila_main.py`` runs Voila with its bundle cacheable.
+The page template (``workbench/templates/voila/hocvuso``) replaces Voila's JupyterLab-based front
+end with one small bundle (``frontend/``): a kernel connection and the ipywidgets manager, which
+halves the time until an app answers. Its landing page is generated from
+:data:`workbench.apps.APPS`. ``workbench/voila_main.py`` runs Voila with that bundle cacheable.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from .apps import APPS, AppInfo
 from .course import Course
 
 TEMPLATE = "hocvuso"
-WIDGET_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
 ALLOWLIST = r"anh/[A-Za-z0-9_-]+\.(png|jpe?g|svg|webp)"
 
 
@@ -153,9 +153,6 @@ def voila_command(root: Path, settings: Settings) -> list[str]:
         "--MappingKernelManager.cull_connected=True",
         "--MappingKernelManager.cull_busy=False",
         "--HTMLExporter.language_code=vi",
-        # Only the widget manager: the other JupyterLab extensions of this environment (nbgrader,
-        # the notebook and preview extensions) are of no use in an app and cost load time.
-        *(f"--VoilaConfiguration.extension_allowlist={name}" for name in WIDGET_EXTENSIONS),
         # A busy server may deliver a cell's output (the app's widget) seconds after the cell
         # finished; nbclient's default 4 s wait would then render a page with no app at all.
         "--VoilaExecutor.iopub_timeout=60",

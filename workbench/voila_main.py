@@ -1,25 +1,31 @@
-"""``python -m workbench.voila_main``: Voila, with its own JavaScript bundle cacheable for an hour.
+"""``python -m workbench.voila_main``: Voila, with the app pages' bundle cacheable for a year.
 
-Voila 0.5 serves its ~60 bundle chunks (``/voila/static/<n>.voila.js``) without a version in the
-URL, so Tornado tells browsers to revalidate every one on every visit: dozens of round trips
-before an app can start. The chunks only change when Voila itself is upgraded (pinned here), so
-an hour of caching is safe; after an upgrade and a restart, an open browser is stale for at most
-that hour. Everything else is plain Voila.
+The gallery's page template (``workbench/templates/voila/hocvuso``) loads ``hocvuso.js`` and
+``hocvuso.css`` with a content hash in the query (``?v=…``, which Tornado already caches) and
+chunks whose file names carry their content hash (``chunk-<hash>.js``, imported by the bundle
+without a query). Tornado would make the browser revalidate those chunks on every visit; a
+content-addressed name can be cached for good. Everything else is plain Voila.
 """
 
 from __future__ import annotations
 
-from voila.app import main
-from voila.static_file_handler import MultiStaticFileHandler
+import re
 
-CACHE_SECONDS = 3600
+from tornado.web import StaticFileHandler
+from voila.app import main
+from voila.static_file_handler import TemplateStaticFileHandler
+
+_HASHED = re.compile(r"[^/]+/static/chunk-[A-Z0-9]+\.js")
+_default_cache_time = TemplateStaticFileHandler.get_cache_time
 
 
 def _cache_time(self, path, modified, mime_type) -> int:
-    return CACHE_SECONDS if path.endswith(".voila.js") else 0
+    if _HASHED.fullmatch(path):
+        return StaticFileHandler.CACHE_MAX_AGE
+    return _default_cache_time(self, path, modified, mime_type)
 
 
-MultiStaticFileHandler.get_cache_time = _cache_time
+TemplateStaticFileHandler.get_cache_time = _cache_time
 
 if __name__ == "__main__":
     main()

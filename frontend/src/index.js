@@ -1,0 +1,144 @@
+// The app page's front end: a kernel connection and the ipywidgets manager, nothing else.
+// Voila streams the page with each cell's outputs as JSON (templates/voila/hocvuso/index.html.j2);
+// this shows them. See frontend/README.md for why the gallery does not use Voila's front end.
+import * as base from '@jupyter-widgets/base';
+import * as controls from '@jupyter-widgets/controls';
+import { KernelWidgetManager } from '@jupyter-widgets/jupyterlab-manager/lib/manager';
+import { ServerConnection } from '@jupyterlab/services';
+import { KernelConnection } from '@jupyterlab/services/lib/kernel/default';
+import { Widget } from '@lumino/widgets';
+
+import '@jupyter-widgets/base/css/index.css';
+import '@jupyter-widgets/controls/css/labvariables.css';
+import '@jupyter-widgets/controls/css/widgets-base.css';
+import './page.css';
+
+const WIDGET_VIEW = 'application/vnd.jupyter.widget-view+json';
+const OUTPUT = 'script[type="application/vnd.voila.cell-output+json"]';
+const BROKEN =
+  'Không hiển thị được phần này của ứng dụng. Hãy tải lại trang; nếu vẫn lỗi, báo cho giảng viên. ' +
+  '(This part of the app could not be shown. Reload the page; if it persists, tell your trainer.)';
+
+// ipywidgets shows a widget it cannot build as an icon that unfolds into a JavaScript stack
+// trace: not for a learner. The details go to the console instead.
+base.ErrorWidgetView.prototype.render = function () {
+  const { msg, stack } = this.generateErrorMessage();
+  console.error(msg, stack);
+  this.el.classList.add('jupyter-widgets', 'hocvuso-error');
+  this.el.textContent = BROKEN;
+};
+
+function pageConfig() {
+  const node = document.getElementById('jupyter-config-data');
+  return node ? JSON.parse(node.textContent) : {};
+}
+
+function xsrfToken() {
+  const match = document.cookie.match('\\b_xsrf=([^;]*)\\b');
+  return (match && match[1]) || '';
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+const joined = value => [].concat(value).join('');
+
+// An output that is not a widget: its richest plain form (HTML, PNG, SVG or text), never script.
+function renderPlain(output, container) {
+  const data = output.data || {};
+  if (output.output_type === 'stream') {
+    container.appendChild(element('pre', 'hocvuso-text', joined(output.text)));
+  } else if (output.output_type === 'error') {
+    container.appendChild(element('pre', 'hocvuso-error', joined(output.evalue || output.ename)));
+  } else if (data['text/html'] !== undefined) {
+    const div = element('div', 'hocvuso-html');
+    div.innerHTML = joined(data['text/html']);
+    container.appendChild(div);
+  } else if (data['image/png'] !== undefined) {
+    const img = element('img', 'hocvuso-image');
+    img.src = `data:image/png;base64,${joined(data['image/png']).trim()}`;
+    container.appendChild(img);
+  } else if (data['image/svg+xml'] !== undefined) {
+    const img = element('img', 'hocvuso-image');
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(joined(data['image/svg+xml']))}`;
+    container.appendChild(img);
+  } else if (data['text/plain'] !== undefined) {
+    container.appendChild(element('pre', 'hocvuso-text', joined(data['text/plain'])));
+  }
+}
+
+async function renderWidget(manager, spec, container) {
+  try {
+    const model = await manager.get_model(spec.model_id);
+    const view = await manager.create_view(model);
+    Widget.attach(view.luminoWidget, container);
+  } catch (error) {
+    console.error(error);
+    container.appendChild(element('div', 'hocvuso-error', BROKEN));
+  }
+}
+
+function connect(config) {
+  const baseUrl = config.baseUrl || '/';
+  const serverSettings = ServerConnection.makeSettings({ baseUrl });
+  const kernel = new KernelConnection({
+    model: { id: config.kernelId, name: 'python3' },
+    serverSettings
+  });
+  // No render-mime registry: only the Output widget needs one, and it brings its own.
+  const manager = new KernelWidgetManager(kernel, null);
+  manager.register({
+    name: '@jupyter-widgets/base',
+    version: base.JUPYTER_WIDGETS_VERSION,
+    exports: base
+  });
+  manager.register({
+    name: '@jupyter-widgets/controls',
+    version: controls.JUPYTER_CONTROLS_VERSION,
+    exports: controls
+  });
+  manager.register({
+    name: '@jupyter-widgets/output',
+    version: '1.0.0',
+    exports: () => import('./output.js').then(module => module.outputModule(manager))
+  });
+  window.addEventListener('beforeunload', () => {
+    // Give the kernel back now; idle culling is only the fallback.
+    const data = new FormData();
+    data.append('_xsrf', xsrfToken());
+    navigator.sendBeacon(`${baseUrl}voila/api/shutdown/${kernel.id}`, data);
+    kernel.dispose();
+  });
+  return manager;
+}
+
+async function main() {
+  const config = pageConfig();
+  const outputs = Array.from(document.querySelectorAll(OUTPUT)).map(script => {
+    const container = element('div', 'hocvuso-output');
+    script.replaceWith(container);
+    return [JSON.parse(script.textContent), container];
+  });
+  const widgets = outputs.filter(([output]) => output.data && output.data[WIDGET_VIEW]);
+  const manager = widgets.length && config.kernelId ? connect(config) : null;
+  await Promise.all(
+    outputs.map(([output, container]) =>
+      output.data && output.data[WIDGET_VIEW]
+        ? renderWidget(manager, output.data[WIDGET_VIEW], container)
+        : renderPlain(output, container)
+    )
+  );
+  const loading = document.getElementById('loading');
+  if (loading) {
+    loading.remove();
+  }
+  document.getElementById('rendered_cells').style.display = '';
+}
+
+main();
