@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import unicodedata
 import uuid
 
 import nbformat
 import pandas as pd
 import pytest
-from browser import PHONE, artifacts, browser, open_app, served_gallery
+import requests
+from browser import PHONE, answers, artifacts, browser, open_app, served_gallery
 from conftest import copy_course
 from playwright.sync_api import expect
 
@@ -67,8 +69,8 @@ def page(chromium, request):
     context = chromium.new_context(viewport=PHONE, accept_downloads=True, locale="vi-VN")
     context.set_default_timeout(WAIT)
     tab = context.new_page()
-    ERRORS[tab] = []
-    tab.on("pageerror", lambda error: ERRORS[tab].append(str(error)))
+    ERRORS[tab] = errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
     failed = request.session.testsfailed
     yield tab
     if request.session.testsfailed > failed:  # the call phase is reported before teardown
@@ -570,3 +572,51 @@ def test_the_page_shows_every_kind_of_output_and_explains_a_widget_it_cannot_sho
     assert "def ghi" not in html and "on_click" not in html and "LaMat" not in html
     assert page.locator("#loading").count() == 0
     keep(page, "trang-thu-nghiem")
+
+
+def _kernel_of(page) -> str:
+    return page.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
+
+
+def _kernel_exists(gallery: str, kernel_id: str) -> bool:
+    answer = requests.get(
+        f"{gallery}/api/kernels/{kernel_id}",
+        headers={"Authorization": f"token {TOKEN}"},
+        timeout=30,
+    )
+    assert answer.status_code in (200, 404), answer.status_code
+    return answer.status_code == 200
+
+
+def test_closing_the_tab_gives_the_kernel_back(page, gallery):
+    start(page, gallery, "mat_khau")
+    kernel_id = _kernel_of(page)
+    assert _kernel_exists(gallery, kernel_id)
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 20  # far below the idle timeout (900 s)
+    while _kernel_exists(gallery, kernel_id) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _kernel_exists(gallery, kernel_id)
+
+
+def test_a_stopped_kernel_is_explained_and_a_reload_brings_the_app_back(page, gallery):
+    start(page, gallery, "mat_khau")
+    kernel_id = _kernel_of(page)
+    notice = page.get_by_role("alert")
+    expect(notice).to_have_count(0)
+    # What idle culling does (`hocvuso apps --het-gio`), without waiting for it.
+    requests.delete(
+        f"{gallery}/api/kernels/{kernel_id}",
+        headers={"Authorization": f"token {TOKEN}"},
+        timeout=30,
+    ).raise_for_status()
+    expect(page.locator(f".{_ui.FIRST}").first).to_be_visible()  # the page does not know yet
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # back to the tab
+    expect(notice).to_contain_text("Ứng dụng đã dừng vì lâu không dùng")
+    notice.get_by_role("button", name="Tải lại trang (Reload)").click()
+    page.locator(f".{_ui.FIRST}").first.wait_for(state="visible")
+    assert _kernel_of(page) != kernel_id
+    expect(page.get_by_role("alert")).to_have_count(0)
+    answers(page, app("mat_khau").load().FIRST_ACTION)  # the new kernel answers

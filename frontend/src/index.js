@@ -4,7 +4,7 @@
 import * as base from '@jupyter-widgets/base';
 import * as controls from '@jupyter-widgets/controls';
 import { KernelWidgetManager } from '@jupyter-widgets/jupyterlab-manager/lib/manager';
-import { ServerConnection } from '@jupyterlab/services';
+import { KernelAPI, ServerConnection } from '@jupyterlab/services';
 import { KernelConnection } from '@jupyterlab/services/lib/kernel/default';
 import { Widget } from '@lumino/widgets';
 
@@ -15,6 +15,9 @@ import './page.css';
 
 const WIDGET_VIEW = 'application/vnd.jupyter.widget-view+json';
 const OUTPUT = 'script[type="application/vnd.voila.cell-output+json"]';
+const STOPPED =
+  'Ứng dụng đã dừng vì lâu không dùng (hoặc máy chủ vừa khởi động lại). Tải lại trang để dùng tiếp. ' +
+  '(The app stopped after a long idle time or a server restart. Reload the page to go on.)';
 const BROKEN =
   'Không hiển thị được phần này của ứng dụng. Hãy tải lại trang; nếu vẫn lỗi, báo cho giảng viên. ' +
   '(This part of the app could not be shown. Reload the page; if it persists, tell your trainer.)';
@@ -73,9 +76,68 @@ function renderPlain(output, container) {
   }
 }
 
+function stopped() {
+  if (document.getElementById('hocvuso-stopped')) {
+    return;
+  }
+  const banner = element('div', 'hocvuso-stopped');
+  banner.id = 'hocvuso-stopped';
+  banner.setAttribute('role', 'alert');
+  banner.appendChild(element('p', '', STOPPED));
+  const reload = element('button', '', 'Tải lại trang (Reload)');
+  reload.type = 'button';
+  reload.addEventListener('click', () => window.location.reload());
+  banner.appendChild(reload);
+  document.body.prepend(banner);
+}
+
+// The widget manager learns the page's widgets from the kernel (one request for all their states).
+// On a busy server that can take longer than ipywidgets' own `get_model`, which gives up after
+// 2 s: wait for the model to be registered instead, ask the kernel again if a request was lost,
+// and give up (with a message) only after WAIT_MS.
+const WAIT_MS = 180000;
+const RETRY_MS = 15000;
+const CHECK_MS = 30000;
+
+class PageWidgetManager extends KernelWidgetManager {
+  register_model(modelId, modelPromise) {
+    super.register_model(modelId, modelPromise);
+    const waiting = this.waiting().get(modelId) || [];
+    this.waiting().delete(modelId);
+    waiting.forEach(resolve => resolve());
+  }
+
+  waiting() {
+    // Not a field: the base constructor may register models before fields are initialised.
+    if (!this._waiting) {
+      this._waiting = new Map();
+    }
+    return this._waiting;
+  }
+
+  async modelWhenReady(modelId) {
+    const started = Date.now();
+    while (!this.has_model(modelId)) {
+      if (Date.now() - started > WAIT_MS) {
+        throw new Error(`widget model ${modelId} not received in ${WAIT_MS / 1000} s`);
+      }
+      if (Date.now() - started > RETRY_MS && !this._kernelRestoreInProgress) {
+        this.restoreWidgets();
+      }
+      await new Promise(resolve => {
+        const list = this.waiting().get(modelId) || [];
+        list.push(resolve);
+        this.waiting().set(modelId, list);
+        setTimeout(resolve, RETRY_MS);
+      });
+    }
+    return this.get_model(modelId);
+  }
+}
+
 async function renderWidget(manager, spec, container) {
   try {
-    const model = await manager.get_model(spec.model_id);
+    const model = await manager.modelWhenReady(spec.model_id);
     const view = await manager.create_view(model);
     Widget.attach(view.luminoWidget, container);
   } catch (error) {
@@ -89,10 +151,13 @@ function connect(config) {
   const serverSettings = ServerConnection.makeSettings({ baseUrl });
   const kernel = new KernelConnection({
     model: { id: config.kernelId, name: 'python3' },
-    serverSettings
+    serverSettings,
+    // Voila lets a page send widget messages only: a request for a comm subshell (the default
+    // with ipykernel 7) would never be answered.
+    commsOverSubshells: 'disabled'
   });
   // No render-mime registry: only the Output widget needs one, and it brings its own.
-  const manager = new KernelWidgetManager(kernel, null);
+  const manager = new PageWidgetManager(kernel, null);
   manager.register({
     name: '@jupyter-widgets/base',
     version: base.JUPYTER_WIDGETS_VERSION,
@@ -108,7 +173,41 @@ function connect(config) {
     version: '1.0.0',
     exports: () => import('./output.js').then(module => module.outputModule(manager))
   });
+  // The server shuts an idle kernel down (`hocvuso apps --het-gio`) without closing the page's
+  // connection: the widgets would just stop answering. Ask the server whether the kernel is
+  // still there — every CHECK_MS, when the tab is shown again (a phone picked up after a
+  // while) and when the connection drops — and if it is gone, say so and offer the reload.
+  let leaving = false;
+  const check = async () => {
+    if (leaving || document.getElementById('hocvuso-stopped')) {
+      return;
+    }
+    try {
+      if ((await KernelAPI.getKernelModel(kernel.id, serverSettings)) === undefined) {
+        stopped();
+      }
+    } catch (error) {
+      // The server itself is unreachable: the connection keeps retrying; nothing to add.
+    }
+  };
+  setInterval(check, CHECK_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      check();
+    }
+  });
+  kernel.connectionStatusChanged.connect((_, status) => {
+    if (status !== 'connected') {
+      check();
+    }
+  });
+  kernel.statusChanged.connect((_, status) => {
+    if (status === 'dead' && !leaving) {
+      stopped();
+    }
+  });
   window.addEventListener('beforeunload', () => {
+    leaving = true;
     // Give the kernel back now; idle culling is only the fallback.
     const data = new FormData();
     data.append('_xsrf', xsrfToken());
