@@ -52,6 +52,7 @@ def test_every_notebook_is_registered_and_tiny():
         nb = nbformat.read(info.path, as_version=4)
         assert [c.cell_type for c in nb.cells] == ["code"], info.file
         assert nb.cells[0].source == f"from workbench.apps.{info.module} import App\n\nApp().view"
+        assert nb.metadata.title == info.title, info.file  # the page's <title> in the gallery
 
 
 @pytest.mark.parametrize("info", APPS, ids=IDS)

@@ -12,7 +12,8 @@ from workbench import curriculum
 from workbench.apps import APPS, APPS_DIR
 from workbench.paths import CURRICULUM, NOTEBOOKS
 
-ALLOWED_NB_METADATA = {"kernelspec", "language_info"}
+# "title" is nbformat's own field: an app notebook's page title in the gallery.
+ALLOWED_NB_METADATA = {"kernelspec", "language_info", "title"}
 ALLOWED_CELL_METADATA = {"nbgrader"}
 ALL_NOTEBOOKS = sorted(NOTEBOOKS.rglob("*.ipynb"))
 GRADE_ID = re.compile(r"^[a-z][a-z0-9_]{1,40}$")

@@ -208,13 +208,19 @@ function connect(config) {
   });
   window.addEventListener('beforeunload', () => {
     leaving = true;
-    // Give the kernel back now; idle culling is only the fallback.
-    const data = new FormData();
-    data.append('_xsrf', xsrfToken());
-    navigator.sendBeacon(`${baseUrl}voila/api/shutdown/${kernel.id}`, data);
     kernel.dispose();
   });
   return manager;
+}
+
+// Give the page's kernel back when the tab closes (Voila starts one per visit, widgets or not);
+// idle culling is only the fallback. The XSRF cookie comes with the page (workbench/voila_main.py).
+function giveBackOnClose(config) {
+  window.addEventListener('beforeunload', () => {
+    const data = new FormData();
+    data.append('_xsrf', xsrfToken());
+    navigator.sendBeacon(`${config.baseUrl || '/'}voila/api/shutdown/${config.kernelId}`, data);
+  });
 }
 
 async function main() {
@@ -225,7 +231,11 @@ async function main() {
     return [JSON.parse(script.textContent), container];
   });
   const widgets = outputs.filter(([output]) => output.data && output.data[WIDGET_VIEW]);
-  const manager = widgets.length && config.kernelId ? connect(config) : null;
+  let manager = null;
+  if (config.kernelId) {
+    giveBackOnClose(config);
+    manager = widgets.length ? connect(config) : null;
+  }
   await Promise.all(
     outputs.map(([output, container]) =>
       output.data && output.data[WIDGET_VIEW]
