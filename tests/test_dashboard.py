@@ -216,6 +216,15 @@ def test_dashboard_in_the_browser_shows_the_gradebook(graded):
         unit = UNITS[1]
         row = page.locator("tr", has_text=unit["ten"]).first
         expect(row).to_contain_text(f"{want['passed']}/{want['required']}")
+        # One tab at a time: the per-group table shows only once its tab is chosen.
+        group_header = page.get_by_role("columnheader", name="Nhóm", exact=True)
+        expect(group_header).to_be_hidden()
+        page.locator(".lm-TabBar-tab", has_text="Theo nhóm").click()
+        expect(group_header).to_be_visible()
+        expect(row).to_be_hidden()
+        expect(page.locator("tr", has_text="Nông dân").last).to_contain_text(
+            f"{want['passed']}/{want['required']}"
+        )
         with page.expect_download() as download:
             page.get_by_text("Tải Excel").click()
         assert download.value.suggested_filename == "tien-do.xlsx"

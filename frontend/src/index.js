@@ -8,6 +8,7 @@ import { KernelAPI, ServerConnection } from '@jupyterlab/services';
 import { KernelConnection } from '@jupyterlab/services/lib/kernel/default';
 import { Widget } from '@lumino/widgets';
 
+import '@lumino/widgets/style/index.css'; // hidden tabs and stacked panels, as in JupyterLab
 import '@jupyter-widgets/base/css/index.css';
 import '@jupyter-widgets/controls/css/labvariables.css';
 import '@jupyter-widgets/controls/css/widgets-base.css';
