@@ -14,7 +14,7 @@ Standalone Voila (not the JupyterLab extension, where a logged-in user may run a
 
 The page template (``workbench/templates/voila/hocvuso``) replaces Voila's JupyterLab-based front
 end with one small bundle (``frontend/``): a kernel connection and the ipywidgets manager, which
-halves the time until an app answers. Its landing page is generated from
+nearly halves the time until an app answers. Its landing page is generated from
 :data:`workbench.apps.APPS`. ``workbench/voila_main.py`` runs Voila with that bundle cacheable.
 """
 
