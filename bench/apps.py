@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import contextlib
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -35,7 +34,7 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from browser import FLAGS, PHONE, ensure_chromium, free_port  # noqa: E402
+from browser import FLAGS, PHONE, ensure_chromium, free_port, stop_group  # noqa: E402
 
 from workbench import gallery  # noqa: E402
 from workbench.apps import APPS, _ui  # noqa: E402
@@ -60,16 +59,6 @@ def wait_listening(port: int, process: subprocess.Popen, seconds: float = 90) ->
     raise RuntimeError(f"nothing listens on port {port}")
 
 
-def stop(process: subprocess.Popen) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
 @contextlib.contextmanager
 def ours(course: Course, pool: int, idle: int = 900, interval: int = 60):
     settings = gallery.make_settings(
@@ -86,7 +75,7 @@ def ours(course: Course, pool: int, idle: int = 900, interval: int = 60):
             wait_pool(process, pool * len(APPS))
         yield base, process
     finally:
-        stop(process)
+        stop_group(process)
 
 
 @contextlib.contextmanager
@@ -106,7 +95,7 @@ def plain(target: Path, env: dict):
         wait_listening(port, process)
         yield base, process
     finally:
-        stop(process)
+        stop_group(process)
 
 
 def kernels(process: subprocess.Popen) -> list[psutil.Process]:

@@ -15,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const template = process.argv[2] || join(here, '..', 'workbench', 'templates', 'voila', 'hocvuso');
 const outdir = join(template, 'static');
 
-export function sourceHash() {
+function sourceHash() {
   const files = [
     'package.json',
     'package-lock.json',

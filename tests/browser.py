@@ -93,28 +93,41 @@ def served_gallery(home: Path, token: str = "", password: str = "", **settings):
         course, config, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     base = f"http://127.0.0.1:{config.port}"
-    deadline = time.monotonic() + 90
     try:
-        while True:
-            if process.poll() is not None:
-                pytest.fail("the gallery exited:\n" + Path(log.name).read_text())
-            try:
-                requests.get(base + "/login", timeout=2)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline:
-                    pytest.fail("the gallery did not answer:\n" + Path(log.name).read_text())
-                time.sleep(0.3)
+        get_when_up(base + "/login", process, seconds=90, log=Path(log.name))
         yield base, config, process, Path(log.name)
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process)
         log.close()
+
+
+def get_when_up(
+    url: str, process: subprocess.Popen, seconds: float = 60, log: Path | None = None, **kwargs
+) -> requests.Response:
+    """GET ``url`` as soon as its server accepts connections; the test fails if ``process``
+    exits first or nothing answers within ``seconds`` (showing ``log`` when given)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"the server exited: {process.args}\n" + (log.read_text() if log else ""))
+        try:
+            return requests.get(url, timeout=10, **kwargs)
+        except requests.ConnectionError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"nothing answered at {url}\n" + (log.read_text() if log else ""))
+            time.sleep(0.3)
+
+
+def stop_group(process: subprocess.Popen, seconds: float = 20) -> None:
+    """SIGTERM to a server started with ``start_new_session=True`` and all its children (its
+    kernels); SIGKILL if they are not gone within ``seconds``."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def perform(page, action) -> None:

@@ -16,7 +16,7 @@ import psutil
 import pytest
 import requests
 import websocket
-from browser import served_gallery
+from browser import get_when_up, served_gallery, stop_group
 from conftest import copy_course
 
 from workbench import gallery
@@ -86,7 +86,7 @@ def test_sources_are_stripped_and_only_allowlisted_files_are_served(server):
         html = _text(page)
         # Our template: nothing fetched from a CDN, the loading message in Vietnamese.
         assert "cdn.jsdelivr" not in html and "Đang mở ứng dụng" in html, info.file
-        visible = re.sub(r"<[^>]+>", "", html)  # highlighted code is split by spans
+        visible = re.sub(r"<[^>]+>", "", html)  # the text, whatever markup surrounds it
         assert "workbench.apps" not in visible and "App().view" not in visible, info.file
         assert _get(base, f"/voila/files/{info.file}").status_code == 403  # the notebook itself
     for path in ("/voila/files/../../../etc/passwd", "/voila/files/%2e%2e/%2e%2e/etc/passwd"):
@@ -268,10 +268,8 @@ def test_an_app_that_cannot_run_ahead_is_not_preheated(monkeypatch, tmp_path):
 
 def test_the_cli_command_serves_the_gallery_and_checks_the_password(pristine_home, tmp_path):
     import os
-    import signal
     import subprocess
     import sys
-    from pathlib import Path
 
     from browser import free_port
 
@@ -298,15 +296,7 @@ def test_the_cli_command_serves_the_gallery_and_checks_the_password(pristine_hom
     try:
         first_line = process.stdout.readline()
         assert f"http://127.0.0.1:{port}/?token={TOKEN}" in first_line
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                page = requests.get(f"http://127.0.0.1:{port}/", params={"token": TOKEN}, timeout=5)
-                break
-            except requests.ConnectionError:
-                assert time.monotonic() < deadline and process.poll() is None
-                time.sleep(0.3)
+        page = get_when_up(f"http://127.0.0.1:{port}/", process, params={"token": TOKEN})
         assert page.status_code == 200 and APPS[-1].title in _text(page)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+        stop_group(process)

@@ -229,19 +229,17 @@ async function main() {
   const outputs = Array.from(document.querySelectorAll(OUTPUT)).map(script => {
     const container = element('div', 'hocvuso-output');
     script.replaceWith(container);
-    return [JSON.parse(script.textContent), container];
+    const output = JSON.parse(script.textContent);
+    return { output, container, widget: output.data && output.data[WIDGET_VIEW] };
   });
-  const widgets = outputs.filter(([output]) => output.data && output.data[WIDGET_VIEW]);
   let manager = null;
   if (config.kernelId) {
     giveBackOnClose(config);
-    manager = widgets.length ? connect(config) : null;
+    manager = outputs.some(item => item.widget) ? connect(config) : null;
   }
   await Promise.all(
-    outputs.map(([output, container]) =>
-      output.data && output.data[WIDGET_VIEW]
-        ? renderWidget(manager, output.data[WIDGET_VIEW], container)
-        : renderPlain(output, container)
+    outputs.map(({ output, container, widget }) =>
+      widget ? renderWidget(manager, widget, container) : renderPlain(output, container)
     )
   );
   const loading = document.getElementById('loading');
