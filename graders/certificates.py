@@ -37,6 +37,7 @@ from workbench.curriculum import Assignment, Track, competences
 
 from .pipeline import GRADED
 from .roster import GROUPS, Learner, Roster
+from .safe_cells import neutral_row
 
 DEFAULT_THRESHOLD = 0.5
 PROGRAMME = "Bình dân học vụ số — tỉnh Lâm Đồng"
@@ -481,7 +482,8 @@ def evidence_rows(items: list[Standing]) -> list[dict]:
 
 
 def write_evidence_csv(rows: list[dict], target: Path) -> Path:
-    """UTF-8 with BOM (Excel on Windows shows the diacritics); plain numbers for other systems."""
+    """UTF-8 with BOM (Excel on Windows shows the diacritics); plain numbers for other systems;
+    text that starts like a formula gets a leading apostrophe (``graders.safe_cells``)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -490,7 +492,7 @@ def write_evidence_csv(rows: list[dict], target: Path) -> Path:
         for row in rows:
             writer.writerow(
                 {
-                    **row,
+                    **neutral_row(row),
                     "don_vi": row["don_vi"] or "",
                     "diem": f"{row['diem']:g}",
                     "diem_toi_da": f"{row['diem_toi_da']:g}",

@@ -19,6 +19,7 @@ from workbench.data import units
 
 from .pipeline import GRADED, STATUS_VI, load_records
 from .roster import GROUPS, Roster
+from .safe_cells import neutral_row, neutral_sheet
 
 CSV_COLUMNS = [
     "ma_hoc_vien",
@@ -94,7 +95,9 @@ def _group_label(key: str) -> str:
 
 
 def write_csv(rows: list[dict], target: Path) -> Path:
-    """UTF-8 with BOM, so Excel shows the diacritics."""
+    """UTF-8 with BOM, so Excel shows the diacritics. Text that starts like a formula is written
+    with a leading apostrophe (``graders.safe_cells``); the columns set below are numbers, dates
+    and fixed labels."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
@@ -102,7 +105,7 @@ def write_csv(rows: list[dict], target: Path) -> Path:
         for row in rows:
             writer.writerow(
                 {
-                    **row,
+                    **neutral_row(row),
                     "diem": f"{row['diem']:g}",
                     "diem_toi_da": f"{row['diem_toi_da']:g}",
                     "trang_thai": STATUS_VI[row["trang_thai"]],
@@ -226,10 +229,12 @@ def write_xlsx(course, rows: list[dict], target: Path) -> Path:
 
 
 def save_book(book, target: Path) -> Path:
-    """Bold, frozen header row and readable column widths on every sheet, then save."""
+    """Bold, frozen header row and readable column widths on every sheet, then save. Text cells
+    are written as text, never as formulas (``graders.safe_cells``)."""
     from openpyxl.styles import Font
 
     for ws in book.worksheets:
+        neutral_sheet(ws)
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"

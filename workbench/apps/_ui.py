@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import ipywidgets as widgets
 
 from graders.feedback import language
+from graders.safe_cells import neutral_frame, neutral_sheet
 
 FIRST = "hocvuso-first"
 FIRST_RESULT = "hocvuso-first-result"
@@ -81,7 +82,8 @@ def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
 
 
 def xlsx_bytes(sheets: dict[str, object]) -> bytes:
-    """Excel bytes from {sheet name: DataFrame}; numbers keep their type, headers in bold."""
+    """Excel bytes from {sheet name: DataFrame}; numbers keep their type, headers in bold; text
+    that starts like a formula stays text (``graders.safe_cells``)."""
     import pandas as pd
     from openpyxl.styles import Font
 
@@ -90,6 +92,7 @@ def xlsx_bytes(sheets: dict[str, object]) -> bytes:
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
+            neutral_sheet(sheet)
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
             for column in sheet.columns:
@@ -99,8 +102,10 @@ def xlsx_bytes(sheets: dict[str, object]) -> bytes:
 
 
 def csv_bytes(frame) -> bytes:
-    """CSV with a UTF-8 BOM, so Excel on Windows shows the diacritics right."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """CSV with a UTF-8 BOM, so Excel on Windows shows the diacritics right. Text that starts
+    like a formula gets a leading apostrophe (``graders.safe_cells``); CRLF line ends, so a field
+    holding a line break is quoted (with LF line ends a bare CR was written unquoted)."""
+    return neutral_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def table_html(rows: Iterable[Iterable[object]], header: Iterable[str], numeric=()) -> str:
