@@ -7,13 +7,20 @@ Naming rule (the same for a folder and for a .zip; a .zip may also hold one top 
 
 Learner ids use letters without diacritics, digits, ``.``, ``_`` and ``-`` (see ``graders.roster``).
 A .zip is unpacked safely: no path may leave the target folder, links are refused, and the
-unpacked size is capped, so a hostile archive costs only itself. Mac (``__MACOSX``, ``.DS_Store``)
-and Windows (``Thumbs.db``) clutter is skipped and said so; nothing else is dropped silently.
+unpacked size is capped, so a hostile archive costs only itself. An entry that cannot be read
+(a bad checksum, headers that lie about its size, data cut short, a password, an unknown
+compression method) is reported by name and leaves nothing behind: every entry is written under a
+temporary name and renamed only when complete; the other entries are unpacked. Mac
+(``__MACOSX``, ``.DS_Store``) and Windows (``Thumbs.db``) clutter is skipped and said so; nothing
+else is dropped silently.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
+import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +28,8 @@ from pathlib import Path, PurePosixPath
 
 MAX_ZIP_BYTES = 200 * 1024 * 1024  # unpacked, whole archive
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024  # unpacked, one file
+MAX_ZIP_ENTRIES = 5000
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _CLUTTER = {"__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini", ".ipynb_checkpoints"}
 
 
@@ -54,19 +63,15 @@ def unpack_zip(
     (``hv01/thuc-hanh.ipynb``, ``hv01/m01/…``) from a class folder around everything
     (``lop-A/hv01.ipynb``), which is unwrapped."""
     archive, target = Path(archive), Path(target)
-    try:
-        handle = zipfile.ZipFile(archive)
-    except FileNotFoundError as error:
-        raise CollectError(f"{archive}: không có tệp này. Kiểm tra lại đường dẫn.") from error
-    except zipfile.BadZipFile as error:
-        raise CollectError(
-            f"{archive}: không phải tệp .zip hợp lệ (có thể tải về chưa xong). Tải lại tệp nén "
-            "hoặc giải nén bằng tay rồi chấm thư mục."
-        ) from error
+    stream, handle = _open_zip(archive)
     result = Collected(target)
-    target.mkdir(parents=True)
     total = 0
-    with handle:
+    with stream, handle:
+        if len(handle.infolist()) > MAX_ZIP_ENTRIES:
+            raise CollectError(
+                f"{archive}: tệp nén có quá nhiều mục ({len(handle.infolist())}; tối đa "
+                f"{MAX_ZIP_ENTRIES}). Chia thành nhiều tệp nén nhỏ hơn."
+            )
         entries = []
         for info in handle.infolist():
             name = _entry_name(info)
@@ -105,28 +110,119 @@ def unpack_zip(
         own = {lab_file, assignment} - {""}
         learner_folder = any(len(p) >= 2 and p[1] in own for _, p in entries)
         unwrap = len(tops) == 1 and not loose and not learner_folder
+        target.mkdir(parents=True)
         for info, parts in entries:
             rel = parts[1:] if unwrap else parts
-            destination = target.joinpath(*rel)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            with handle.open(info) as source, destination.open("wb") as out:
-                copied = _copy_capped(source, out, MAX_NOTEBOOK_BYTES)
-            if copied is None:  # the header lied about the size
-                destination.unlink()
-                result.problems.append(
-                    f"{archive.name}: {'/'.join(parts)}: tệp quá lớn khi giải nén; bỏ qua."
-                )
+            problem = _extract(handle, info, target, rel)
+            if problem:
+                result.problems.append(f"{archive.name}: {'/'.join(parts)}: {problem}")
     return result
 
 
-def _copy_capped(source, out, cap: int) -> int | None:
+def _open_zip(archive: Path):
+    """(The file, the archive in it), opened without blocking (a FIFO is refused, not waited
+    on), or ``CollectError``."""
+    try:
+        fd = os.open(archive, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise CollectError(f"{archive}: không có tệp này. Kiểm tra lại đường dẫn.") from None
+    except OSError as error:
+        raise CollectError(
+            f"{archive}: không đọc được tệp (lỗi hệ thống {errno.errorcode.get(error.errno, '')})."
+            " Kiểm tra quyền đọc của tệp."
+        ) from None
+    stream = os.fdopen(fd, "rb")
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        stream.close()
+        kind = "một thư mục" if stat.S_ISDIR(info.st_mode) else "một tệp đặc biệt (FIFO, thiết bị…)"
+        raise CollectError(
+            f"{archive}: không phải tệp .zip mà là {kind}. Chỉ đường dẫn tới tệp .zip (hoặc thư "
+            "mục bài nộp)."
+        )
+    if info.st_size > MAX_ZIP_BYTES:
+        stream.close()
+        raise CollectError(
+            f"{archive}: tệp nén quá lớn (trên {MAX_ZIP_BYTES // 1024 // 1024} MB). Chia thành "
+            "nhiều tệp nén nhỏ hơn."
+        )
+    try:
+        return stream, zipfile.ZipFile(stream)
+    except Exception as error:  # BadZipFile, or worse for a hostile central directory
+        stream.close()
+        raise CollectError(
+            f"{archive}: không phải tệp .zip hợp lệ (có thể tải về chưa xong). Tải lại tệp nén "
+            "hoặc giải nén bằng tay rồi chấm thư mục."
+        ) from error
+
+
+class _Unreadable(Exception):
+    """Reading an entry failed: the archive is corrupt or hostile there."""
+
+
+def _extract(handle: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, rel) -> str | None:
+    """Unpack one entry to ``target/rel``, whole or not at all; returns the problem, if any."""
+    if info.flag_bits & 0x1:
+        return (
+            "mục này trong tệp nén có đặt mật khẩu nên không giải nén được. Nén lại không đặt "
+            "mật khẩu rồi gửi lại."
+        )
+    if info.compress_type not in _METHODS:
+        return (
+            f"mục này trong tệp nén dùng kiểu nén không hỗ trợ (mã {info.compress_type}). Nén "
+            "lại bằng kiểu thông thường (Deflate, như “Send to → Compressed (zipped) folder” của "
+            "Windows) rồi gửi lại."
+        )
+    fd, partial = tempfile.mkstemp(prefix=".giai-nen-", dir=target)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            copied = _copy_capped(handle, info, out, MAX_NOTEBOOK_BYTES)
+        if copied is None:  # the header lied about the size
+            return (
+                f"tệp quá lớn khi giải nén (tối đa {MAX_NOTEBOOK_BYTES // 1024 // 1024} MB); bỏ "
+                "qua. Xóa kết quả in ra trong bài (Kernel → Restart Kernel and Clear Outputs), "
+                "lưu rồi gửi lại."
+            )
+        destination = target.joinpath(*rel)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(partial, destination)
+        partial = None
+    except _Unreadable:
+        return (
+            "mục này trong tệp nén bị hỏng (dữ liệu không khớp với phần đầu của nó: tải về chưa "
+            "xong, tệp nén bị sửa hoặc bị cắt) nên không được giải nén. Tải lại tệp nén, hoặc "
+            "xin học viên gửi lại bài."
+        )
+    except OSError as error:  # writing it here failed (a name too long, a file where a folder is)
+        return (
+            f"không ghi được mục này khi giải nén (lỗi hệ thống "
+            f"{errno.errorcode.get(error.errno or 0, error.errno)}); bỏ qua. Đổi tên tệp trong tệp "
+            "nén cho ngắn gọn, mỗi học viên một thư mục, rồi gửi lại."
+        )
+    finally:
+        if partial is not None:
+            os.unlink(partial)
+    return None
+
+
+def _copy_capped(handle, info, out, cap: int) -> int | None:
     copied = 0
-    while chunk := source.read(1 << 16):
-        copied += len(chunk)
-        if copied > cap:
-            return None
-        out.write(chunk)
-    return copied
+    try:
+        source = handle.open(info)
+    except Exception as error:  # bad local header, name mismatch…
+        raise _Unreadable() from error
+    with source:
+        while True:
+            try:
+                chunk = source.read(1 << 16)
+            except Exception as error:  # bad CRC, data cut short, zlib/bz2/lzma errors…
+                raise _Unreadable() from error
+            if not chunk:
+                return copied
+            copied += len(chunk)
+            if copied > cap:
+                return None
+            out.write(chunk)
 
 
 def collect_exchange(course, assignment: str) -> list[str]:

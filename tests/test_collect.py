@@ -157,6 +157,37 @@ def test_zip_bomb_and_broken_zip_cost_only_themselves(tmp_path):
         unpack_zip(tmp_path / "hong.zip", tmp_path / "ra2")
 
 
+def test_a_corrupt_entry_costs_only_itself_and_leaves_nothing(tmp_path):
+    """Headers that lie, a bad checksum, data cut short, a password, an unknown method: each
+    entry is named, the good ones are unpacked, no partial file or empty folder is left."""
+    from test_hostile_files import corrupt_zip
+
+    good = b'{"nbformat": 4}' * 1000
+    broken = corrupt_zip(
+        tmp_path / "nop.zip", {"hv01.ipynb": good, "hv02/thuc-hanh.ipynb": good}, good
+    )
+    got = unpack_zip(tmp_path / "nop.zip", tmp_path / "ra", "thuc-hanh.ipynb", "m01")
+    left = sorted(str(p.relative_to(got.folder)) for p in got.folder.rglob("*"))
+    assert left == ["hv01.ipynb", "hv02", "hv02/thuc-hanh.ipynb"]
+    assert (got.folder / "hv01.ipynb").read_bytes() == good
+    assert len(got.problems) == len(broken), got.problems
+    for name, problem in zip(broken, got.problems, strict=True):
+        assert problem.startswith(f"nop.zip: {name}: mục này trong tệp nén "), problem
+    text = "\n".join(got.problems)
+    assert "mật khẩu" in text and "kiểu nén không hỗ trợ (mã 99)" in text and "bị hỏng" in text
+
+
+def test_a_zip_that_is_no_regular_file_is_refused_without_blocking(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "nop.zip")
+    with pytest.raises(
+        CollectError, match=r"nop\.zip: không phải tệp \.zip mà là một tệp đặc biệt"
+    ):
+        unpack_zip(tmp_path / "nop.zip", tmp_path / "ra")
+    assert not (tmp_path / "ra").exists()
+
+
 def test_grade_a_zip_against_a_roster(pristine_home, tmp_path):
     course = copy_course(pristine_home, tmp_path / "home")
     lab = course.lab("m00")
