@@ -6,18 +6,18 @@ For each submission a worker (one per slot, ``N`` = cores by default):
    from it (deleted ones restored, edited ones overwritten); from the learner's file only the
    answer cells (matched by the trainer's grade_ids; the first copy of a duplicated one) and any
    extra cells of their own are taken, in the trainer's order;
-2. **runs** it in a fresh sandboxed kernel (:mod:`graders.sandbox`): per-cell and total time,
-   memory, processes, output size, no network, no writes outside its own folder, no view of the
-   trainer's files;
-3. **judges** each test cell: its public part (``q1.check(strict=True)``) runs in the kernel;
-   its hidden part runs *here*, in the grader's own process, on values fetched from the kernel as
-   data (:mod:`graders.wire`) — the learner's functions are called remotely with trusted inputs.
-   No hidden test, solution or expected value ever enters the learner's kernel, and nothing the
-   kernel prints or patches can make a hidden test pass. The cell's points follow nbgrader's own
-   rule (``nbgrader.utils.determine_grade``: an error or stderr output scores 0);
+2. **leases** a fresh user id, cgroups and work folder (:mod:`graders.sandbox`) and forks a
+   **judge** (:mod:`graders.judge`) that runs the notebook in a sandboxed kernel and decides each
+   test cell on the trusted side: the public check's verdict is recomputed from the answer values
+   fetched as data, the hidden part runs in the judge, the learner's functions are called
+   remotely with trusted inputs. Nothing the kernel outputs, displays or returns is a grade;
+3. **scores** from the plan: a test cell earns its points only when the judge reported it passed;
+   a judge that dies or runs out of time leaves the cells it judged and zero for the rest;
 4. **saves** the grades into nbgrader's gradebook and the engine's own record in one transaction,
    so a run killed at any moment and started again loses nothing and grades nothing twice:
-   unchanged submissions already graded are skipped.
+   unchanged submissions already graded are skipped. A submission the machine could not grade
+   (no kernel would start) is tried again by the next run, and recorded with the reason after
+   :data:`MAX_TRIES` tries.
 """
 
 from __future__ import annotations
@@ -29,13 +29,10 @@ import datetime as dt
 import hashlib
 import json
 import os
-import queue
 import re
-import shutil
 import signal
 import socket
-import subprocess
-import tempfile
+import stat
 import time
 import unicodedata
 from collections.abc import Callable
@@ -44,13 +41,11 @@ from pathlib import Path
 
 import nbformat
 
-from . import wire
-from .sandbox import Limits, Slot, capabilities, secret_paths
+from .sandbox import Limits, Slot, capabilities, make_run_folder, reap_debris, secret_paths
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
-_WIRE = '__import__("graders.wire", fromlist=["wire"])'
 
 
 # --- the plan: what the trainer's copy says, prepared once per assignment ---------------------
@@ -63,6 +58,7 @@ class TestCell:
     public: str
     hidden: str | None
     learner_names: list[str]
+    questions: list[str]  # the trainer's Question objects the public part checks (q1, q2…)
 
 
 @dataclass
@@ -108,6 +104,39 @@ def _free_names(code: str) -> list[str]:
     return seen
 
 
+def _public_questions(public: str, trusted: dict, where: str) -> list[str]:
+    """The names ``q`` in a public part made of a docstring and ``q.check(strict=True)`` calls
+    (or ``q.kiem_tra``): the only form whose verdict the judge can recompute on the trusted side.
+    Anything else is the trainer's mistake, refused here with the cell named."""
+    from .feedback import Question
+
+    names = []
+    for node in ast.parse(public).body:
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            continue  # the cell's docstring
+        call = node.value if isinstance(node, ast.Expr) else None
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in ("check", "kiem_tra")
+            and isinstance(call.func.value, ast.Name)
+            and isinstance(trusted.get(call.func.value.id), Question)
+            and not call.args
+            and [(k.arg, getattr(k.value, "value", None)) for k in call.keywords]
+            == [("strict", True)]
+        ):
+            names.append(call.func.value.id)
+            continue
+        raise ValueError(
+            f"{where}: phần công khai của ô kiểm tra chỉ được gồm chuỗi mô tả và các lệnh "
+            f"qN.check(strict=True); dòng {node.lineno} không như vậy. Chuyển phần đó vào "
+            "giữa ### BEGIN HIDDEN TESTS và ### END HIDDEN TESTS."
+        )
+    if not names:
+        raise ValueError(f"{where}: ô kiểm tra không gọi qN.check(strict=True) nào.")
+    return names
+
+
 def _quiet_display(*_args, **_kwargs) -> None:
     return None
 
@@ -142,8 +171,9 @@ def make_plan(course, assignment: str) -> Plan:
         if cell.cell_type == "code" and meta.get("grade"):
             public, hidden = _split_test(cell.source)
             names = [n for n in _free_names(hidden) if n not in trusted] if hidden else []
+            questions = _public_questions(public, trusted, f"{assignment}:{meta['grade_id']}")
             tests[meta["grade_id"]] = TestCell(
-                meta["grade_id"], float(meta["points"]), public, hidden, names
+                meta["grade_id"], float(meta["points"]), public, hidden, names, questions
             )
     digest = hashlib.sha256(ENGINE_VERSION.encode())
     digest.update((source_dir / lab.file).read_bytes())
@@ -224,259 +254,22 @@ _NOTEBOOK_METADATA = {
 }
 
 
-# --- running one submission ------------------------------------------------------------------
-
-
-class KernelGone(RuntimeError):
-    pass
+# --- grading one submission (in a worker; the judge process does the kernel work) -------------
 
 
 class EngineUnavailable(RuntimeError):
-    """The grader could not grade (no kernel, a worker died): nothing is saved, the submission
-    stays ungraded and the next run grades it."""
+    """The grader could not grade (no kernel, a worker died): nothing is saved this time; after
+    :data:`MAX_TRIES` such tries the submission is recorded with the reason."""
 
 
-POSTPONED = "tam_hoan"  # a Result status that is never saved
-
-
-class _Runner:
-    """A sandboxed kernel and the outputs of what it ran."""
-
-    def __init__(self, slot: Slot, workdir: Path, hide: list[Path], limits: Limits) -> None:
-        from jupyter_client import KernelManager
-        from jupyter_client.kernelspec import KernelSpec
-
-        argv = slot.kernel_argv(workdir, hide)
-
-        class _SandboxKM(KernelManager):
-            @property
-            def kernel_spec(self):  # the sandbox's own argv, not an installed kernelspec
-                return KernelSpec(argv=argv, display_name="hocvuso", language="python")
-
-        self.limits = limits
-        self.slot, self.workdir = slot, workdir
-        self.km = _SandboxKM(
-            transport="ipc", ip=str(workdir / "k"), connection_file=str(workdir / "kernel.json")
-        )
-        self.deadline = time.monotonic() + limits.total_seconds
-        self.output_bytes = 0
-        self.dead = False
-        self.km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # The kernel leads its own process group: what it forks can be killed with it, even
-        # where the sandbox has no user id of its own.
-        self.pgid = getattr(self.km.provisioner, "pgid", None)
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        try:
-            self.kc.wait_for_ready(timeout=60)
-        except RuntimeError as error:
-            self.dead = True
-            raise KernelGone("hạt nhân không khởi động được") from error
-
-    def run(self, code: str) -> tuple[list, list[str]]:
-        """Execute ``code``; return (notebook outputs, wire texts). Never raises for the learner's
-        errors; timeouts and limits become error outputs."""
-        if self.dead:
-            raise KernelGone("hạt nhân đã dừng")
-        msg_id = self.kc.execute(code, store_history=False, allow_stdin=False)
-        outputs, wires = [], []
-        cell_bytes = 0
-        cell_deadline = min(time.monotonic() + self.limits.cell_seconds, self.deadline)
-        interrupted = None
-        while True:
-            remaining = cell_deadline - time.monotonic()
-            if remaining <= 0:
-                if interrupted is None:
-                    interrupted = _error("TimeoutError", "Ô chạy quá thời gian cho phép")
-                    self._interrupt()
-                    cell_deadline = time.monotonic() + 5
-                    continue
-                self._die()
-                outputs.append(interrupted)
-                raise KernelGone("ô chạy quá lâu, đã dừng hạt nhân")
-            try:
-                msg = self.kc.get_iopub_msg(timeout=min(remaining, 1.0))
-            except queue.Empty:
-                if not self.km.is_alive():
-                    self.dead = True
-                    outputs.append(_error("DeadKernelError", "Hạt nhân đã dừng đột ngột"))
-                    raise KernelGone("hạt nhân dừng đột ngột (os._exit, hết bộ nhớ…)") from None
-                continue
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind, content = msg["msg_type"], msg["content"]
-            if kind == "status" and content["execution_state"] == "idle":
-                break
-            if kind == "display_data" and wire.MIME in content.get("data", {}):
-                wires.append(content["data"][wire.MIME])
-                continue
-            if kind not in ("stream", "display_data", "execute_result", "error"):
-                continue
-            size = _size(content)
-            cell_bytes += size
-            if cell_bytes > self.limits.output_bytes:
-                if interrupted is None:  # keep reading (and dropping) until the cell stops
-                    interrupted = _error(
-                        "OutputLimitError",
-                        f"Kết quả in ra vượt {self.limits.output_bytes // 1024} KB",
-                    )
-                    self._interrupt()
-                continue
-            self.output_bytes += size
-            if self.output_bytes > 10 * self.limits.output_bytes:
-                outputs.append(_error("OutputLimitError", "Cả bài in ra quá nhiều"))
-                self._die()
-                raise KernelGone("bài in ra quá nhiều, đã dừng hạt nhân")
-            outputs.append(_output(kind, content))
-        if interrupted is not None:
-            outputs.append(interrupted)
-        return outputs, wires
-
-    def hand_over(self) -> None:
-        """Give the learner's user id what the hidden test made in the shared work folder (a temp
-        folder, sample files) before the learner's function runs on it."""
-        if not self.slot.own_uid:
-            return
-        for path in [self.workdir, *self.workdir.rglob("*")]:
-            try:
-                if path.lstat().st_uid != self.slot.uid:
-                    os.lchown(path, self.slot.uid, self.slot.uid)
-            except FileNotFoundError:
-                pass
-
-    def _interrupt(self) -> None:
-        try:
-            self.km.interrupt_kernel()
-        except Exception:
-            pass
-
-    def _die(self) -> None:
-        self.dead = True
-        try:
-            self.km.shutdown_kernel(now=True)
-        except Exception:
-            pass
-
-    def close(self) -> None:
-        try:
-            self.kc.stop_channels()
-        finally:
-            if not self.dead:
-                self._die()
-            else:
-                try:
-                    self.km.cleanup_resources()
-                except Exception:
-                    pass
-            if self.pgid and self.pgid != os.getpgrp():
-                try:
-                    os.killpg(self.pgid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-
-
-def _size(content: dict) -> int:
-    if "text" in content:
-        return len(content["text"])
-    data = content.get("data", {})
-    return sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values()) + len(
-        str(content.get("traceback", ""))
-    )
-
-
-def _error(ename: str, evalue: str) -> dict:
-    return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[])
-
-
-def _output(kind: str, content: dict):
-    if kind == "stream":
-        return nbformat.v4.new_output("stream", name=content["name"], text=content["text"])
-    if kind == "error":
-        return nbformat.v4.new_output(
-            "error", ename=content["ename"], evalue=content["evalue"], traceback=[]
-        )
-    if kind == "execute_result":
-        return nbformat.v4.new_output(
-            "execute_result",
-            data=content.get("data", {}),
-            execution_count=content.get("execution_count"),
-        )
-    return nbformat.v4.new_output("display_data", data=content.get("data", {}))
-
-
-class _Remote:
-    """A learner's function, called in their kernel with trusted arguments."""
-
-    def __init__(self, runner: _Runner, name: str, sink: list) -> None:
-        self._runner, self._name, self._sink = runner, name, sink
-        self.__name__ = name
-
-    def __call__(self, *args, **kwargs):
-        payload = wire.call_payload(args, kwargs)
-        self._runner.hand_over()
-        outputs, wires = self._runner.run(
-            f"{_WIRE}.serve_call(globals(), {self._name!r}, {payload!r})"
-        )
-        self._sink.extend(outputs)
-        if len(wires) != 1:
-            raise RuntimeError("không nhận được kết quả của hàm")
-        result = wire.read(wires[0])
-        if type(result) is tuple and result and result[0] == "ok" and len(result) == 2:
-            return _value(self._runner, result[1], self._sink, self._name)
-        if type(result) is tuple and result and result[0] == "raise":
-            raise LearnerError(f"{result[1]}: {result[2] if len(result) > 2 else ''}")
-        raise RuntimeError("kết quả của hàm sai dạng")
-
-
-class LearnerError(Exception):
-    """The learner's function raised (in their kernel)."""
-
-
-def _value(runner: _Runner, desc, sink: list, name: str):
-    if type(desc) is tuple and desc and desc[0] == "fn":
-        return _Remote(runner, name, sink)
-    return wire.rebuild(desc)
-
-
-def _judge_hidden(runner: _Runner, plan: Plan, test: TestCell) -> tuple[list, dict | None]:
-    """Run a hidden block here on the learner's values; (extra outputs, error output or None)."""
-    extra: list = []
-    namespace = {k: (copy.deepcopy(v) if _copyable(v) else v) for k, v in plan.trusted.items()}
-    if test.learner_names:
-        outputs, wires = runner.run(f"{_WIRE}.serve_names(globals(), {test.learner_names!r})")
-        extra.extend(outputs)
-        if len(wires) != 1:
-            return extra, _error("AssertionError", "")
-        described = wire.read(wires[0])
-        if type(described) is not dict:
-            return extra, _error("AssertionError", "")
-        for name in test.learner_names:
-            desc = described.get(name)
-            if desc is None or desc == ("missing",):
-                continue
-            namespace[name] = _value(runner, desc, extra, name)
-    try:
-        exec(compile(test.hidden, f"<kiểm tra ẩn {test.grade_id}>", "exec"), namespace)
-    except KernelGone:
-        raise
-    except AssertionError:
-        return extra, _error("AssertionError", "")
-    except Exception as error:  # the learner's value broke the test: no points; the detail is
-        # for the trainer's copy only (our feedback never shows it)
-        return extra, _error(type(error).__name__, str(error)[:300])
-    return extra, None
-
-
-def _copyable(value) -> bool:
-    import pandas as pd
-
-    return isinstance(value, list | dict | set | pd.DataFrame | pd.Series)
+POSTPONED = "tam_hoan"  # a Result status that is never saved as such
+MAX_TRIES = 3
 
 
 @dataclass
 class Result:
     student: str
-    status: str  # "da_cham" | "loi"
+    status: str  # "da_cham" | "loi" | POSTPONED
     score: float = 0.0
     max_score: float = 0.0
     cell_scores: dict[str, float] = field(default_factory=dict)
@@ -486,80 +279,75 @@ class Result:
     learner_seconds: float = 0.0  # of which: running the learner's and setup cells
 
 
-def grade_notebook(
+def grade_submission(
     plan: Plan, learner, student: str, slot: Slot, hide: list[Path], limits: Limits
 ) -> Result:
-    """Grade one learner notebook (already read and checked) in ``slot``."""
-    from nbgrader.utils import determine_grade
+    """Grade one learner notebook (already read and checked) under a fresh lease of ``slot``.
+
+    The judge process (:mod:`graders.judge`) runs the kernel and makes the verdicts; this side
+    only reads its frames (bounded in size and time), keeps the trusted verdicts, and makes sure
+    every process of the lease is gone before returning. Points come from the plan: a test cell
+    the judge did not report as passed scores 0."""
+    from . import judge
 
     started = time.monotonic()
     nb, notes = assemble(plan, learner)
-    workdir = slot.workdir(_safe(student))
-    for path in plan.data_files:
-        if path.is_dir():
-            shutil.copytree(path, workdir / path.name)
-        else:
-            shutil.copy(path, workdir / path.name)
-    if slot.own_uid:
-        for path in workdir.rglob("*"):
-            os.chown(path, slot.uid, slot.uid)
-    # Hidden tests run here with the kernel's folder as theirs: files they make for the learner's
-    # functions, and files those functions write, are seen the same way on both sides.
-    os.chdir(workdir)
-    tempfile.tempdir = str(workdir / "tmp")
-    old_umask = os.umask(0)
-    problems = [f"{student}/{plan.notebook}: {n}" for n in notes]
-    gone = None
+    shown = f"{student}/{plan.notebook}"
+    problems = [f"{shown}: {n}" for n in notes]
+    lease = slot.lease(_safe(student), plan.data_files)
+    frames: dict[int, dict] = {}
+    end: dict = {}
+    stopped = crash = None
+    pid = None
     try:
-        runner = _Runner(slot, workdir, hide, limits)
-    except KernelGone as error:  # before any learner code ran: the machine's problem, not theirs
-        slot.kill_all()
-        raise EngineUnavailable(str(error)) from error
-    count = 0
-    learner_seconds = 0.0
-    for cell in nb.cells:
+        pid, fd = judge.spawn(plan, nb, lease, hide, limits)
+        try:
+            for frame in judge.read_frames(fd, time.monotonic() + limits.judge_seconds):
+                index = frame.get("cell")
+                if type(index) is int and 0 <= index < len(nb.cells):
+                    frames[index] = frame
+                elif "crash" in frame:
+                    crash = str(frame["crash"]).strip().splitlines()[-1:] or ["?"]
+                elif "cell" not in frame:
+                    end = frame
+                    break
+            else:
+                stopped = "tiến trình chấm dừng đột ngột"
+        except judge.FrameError as error:
+            stopped = str(error)
+        finally:
+            os.close(fd)
+    finally:
+        if pid is not None:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+        lease.release()
+    if "unavailable" in end:
+        raise EngineUnavailable(str(end["unavailable"])[:300])
+    if crash:  # the grader's own bug: tried again (and recorded after MAX_TRIES), never a score
+        raise EngineUnavailable(f"máy chấm gặp lỗi: {crash[0][:300]}")
+    gone = end.get("gone") if type(end.get("gone")) is str else None
+    if stopped and not end:
+        gone = f"{stopped}; đã dừng bài"
+    scores = {}
+    for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
         meta = cell.metadata.get("nbgrader", {})
-        cell.outputs = []
-        if gone:
-            if meta.get("grade"):
-                cell.outputs = [_error("DeadKernelError", gone)]
-            continue
-        count += 1
-        cell.execution_count = count
-        try:
-            if meta.get("grade"):
-                test = plan.tests[meta["grade_id"]]
-                outputs, _ = runner.run(test.public)
-                cell.outputs = outputs
-                if test.hidden is not None and not _has_error(outputs):
-                    extra, failure = _judge_hidden(runner, plan, test)
-                    cell.outputs.extend(extra)
-                    if failure:
-                        cell.outputs.append(failure)
-            else:
-                began = time.monotonic()
-                cell.outputs, _ = runner.run(cell.source)
-                learner_seconds += time.monotonic() - began
-        except KernelGone as error:
-            gone = str(error)
-            if meta.get("grade"):
-                cell.outputs.append(_error("DeadKernelError", gone))
-    runner.close()
-    slot.kill_all()
+        frame = frames.get(index)
+        outputs = _trusted_outputs(frame.get("outputs")) if frame else []
+        if frame is None and meta.get("grade"):
+            outputs = [_error("DeadKernelError", gone or "chưa được chấm")]
+        cell.outputs = outputs
+        if meta.get("grade"):
+            passed = frame is not None and frame.get("passed") is True
+            scores[meta["grade_id"]] = plan.tests[meta["grade_id"]].points if passed else 0.0
     if gone:
-        problems.append(f"{student}/{plan.notebook}: {gone}; các câu sau đó không được điểm")
-    scores = {}
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("grade") and cell.cell_type == "code":
-            score, _ = determine_grade(cell)
-            scores[meta["grade_id"]] = float(score or 0)
-    os.umask(old_umask)
-    os.chdir(slot.root)
-    tempfile.tempdir = None
-    shutil.rmtree(workdir, ignore_errors=True)
+        problems.append(f"{shown}: {gone[:300]}; các câu sau đó không được điểm")
+    learner_seconds = end.get("learner_seconds")
     return Result(
         student,
         "da_cham",
@@ -569,12 +357,34 @@ def grade_notebook(
         problems,
         nb,
         time.monotonic() - started,
-        learner_seconds,
+        float(learner_seconds) if type(learner_seconds) in (int, float) else 0.0,
     )
 
 
-def _has_error(outputs: list) -> bool:
-    return any(o.get("output_type") == "error" for o in outputs)
+def _trusted_outputs(outputs) -> list:
+    """The judge's outputs rebuilt field by field (it works on the learner's data)."""
+    from . import judge
+
+    if type(outputs) is not list:
+        return []
+    kept = []
+    for output in outputs[:1000]:
+        if type(output) is not dict:
+            continue
+        kind = output.get("output_type")
+        if kind == "display_data" and type(output.get("data")) is dict:
+            data = output["data"]
+            if type(data.get("text/html")) is str and "hocvuso-feedback" in data["text/html"]:
+                kept.append(nbformat.v4.new_output("display_data", data=dict(data)))
+                continue
+        cleaned = judge.clean_output(kind, output)
+        if cleaned is not None:
+            kept.append(cleaned)
+    return kept
+
+
+def _error(ename: str, evalue: str) -> dict:
+    return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[])
 
 
 def _safe(student: str) -> str:
@@ -624,17 +434,57 @@ def _create_tables(gb) -> None:
             "PRIMARY KEY (assignment, student))"
         )
     )
+    gb.db.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS {_TRIES_TABLE} ("
+            "assignment VARCHAR(128) NOT NULL, student VARCHAR(128) NOT NULL, "
+            "submission_sha VARCHAR(64) NOT NULL, tries INTEGER NOT NULL, "
+            "PRIMARY KEY (assignment, student))"
+        )
+    )
     gb.db.commit()
 
 
 _CLAIM_TABLE = "hocvuso_claims"
+_TRIES_TABLE = "hocvuso_tries"
+
+
+def count_try(gb, assignment: str, student: str, sha: str) -> int:
+    """One more failed try at grading this very file; returns how many there have been."""
+    from sqlalchemy import text
+
+    key = {"assignment": assignment, "student": student}
+    row = gb.db.execute(
+        text(
+            f"SELECT submission_sha, tries FROM {_TRIES_TABLE} "
+            "WHERE assignment = :assignment AND student = :student"
+        ),
+        key,
+    ).first()
+    tries = row[1] + 1 if row is not None and row[0] == sha else 1
+    gb.db.execute(
+        text(f"DELETE FROM {_TRIES_TABLE} WHERE assignment = :assignment AND student = :student"),
+        key,
+    )
+    gb.db.execute(
+        text(
+            f"INSERT INTO {_TRIES_TABLE} (assignment, student, submission_sha, tries) "
+            "VALUES (:assignment, :student, :sha, :tries)"
+        ),
+        {**key, "sha": sha, "tries": tries},
+    )
+    gb.db.commit()
+    return tries
+
+
 _CLAIM_STALE_SECONDS = 2 * 3600
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
 
 
-def claim(gb, assignment: str, student: str, sha: str, plan_sha: str) -> bool:
+def claim(gb, assignment: str, student: str, sha: str, plan_sha: str, force: bool = False) -> bool:
     """Take ``student``'s submission for this grader, unless another grader has it or already
-    graded this very file. Several graders (processes, machines) can share one gradebook."""
+    graded this very file (``force``: even so). Several graders (processes, machines) can share
+    one gradebook."""
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
@@ -676,7 +526,7 @@ def claim(gb, assignment: str, student: str, sha: str, plan_sha: str) -> bool:
             ),
             key,
         ).first()
-        if done is not None and tuple(done) == (sha, plan_sha):
+        if not force and done is not None and tuple(done) == (sha, plan_sha):
             release(gb, assignment, student)
             return False
         return True
@@ -781,6 +631,12 @@ def save(gb, plan: Plan, result: Result, submission_sha: str, timestamp: str | N
         _upsert_record(gb, row)
         gb.db.execute(
             text(
+                f"DELETE FROM {_TRIES_TABLE} WHERE assignment = :assignment AND student = :student"
+            ),
+            {"assignment": plan.assignment, "student": result.student},
+        )
+        gb.db.execute(
+            text(
                 f"DELETE FROM {_CLAIM_TABLE} WHERE assignment = :assignment "
                 "AND student = :student AND owner = :owner"
             ),
@@ -816,8 +672,23 @@ class Progress:
         return self.elapsed / graded * (self.total - self.done)
 
 
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def sha256_file(path: Path, limit: int = 64 * 1024 * 1024) -> str:
+    """The content's hash, read without following a link or blocking on a FIFO; a file that is
+    no regular file or is too big gets a stand-in (the check then names the problem)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        return f"-{error.errno}"
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return f"-{info.st_mode:o}-{info.st_size}-{info.st_mtime_ns}"
+        digest = hashlib.sha256()
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            if handle.tell() > limit:
+                return f"-{info.st_mode:o}-{handle.tell()}-{info.st_mtime_ns}"
+        return digest.hexdigest()
 
 
 def run(
@@ -848,7 +719,7 @@ def run(
     skipped = 0
     for student in students:
         path = submitted / student / assignment / lab_file
-        sha = sha256_file(path) if path.exists() else "-"
+        sha = sha256_file(path)
         old = saved.get(student)
         if (
             not force
@@ -868,22 +739,38 @@ def run(
         todo.append((student, path, sha))
     started = time.monotonic()
     done = skipped
-    slot_root = Path(tempfile.mkdtemp(prefix="hocvuso-cham-"))
-    os.chmod(slot_root, 0o711)
+    old_umask = os.umask(0o077)  # everything the grader writes is its own
+    reap_debris()  # what a killed run left: its processes, cgroups and folders
+    run_folder = make_run_folder()
     made = []
     for number in range(min(workers, max(1, len(todo)))):
-        slot = Slot(number, slot_root / f"o-{number}", limits)
+        slot = Slot(number, run_folder / f"o-{number}", limits)
         slot.setup()
-        os.chmod(slot.root, 0o711)
         made.append(slot)
 
     def finish(student: str, sha: str, result: Result) -> None:
         nonlocal done
         if result.status == POSTPONED:
-            notes.extend(result.problems)
-            release(gb, assignment, student)
-            done += 1
-            return
+            tries = count_try(gb, assignment, student, sha)
+            if tries < MAX_TRIES:
+                notes.extend(
+                    f"{p}; bài chưa bị tính điểm (lần thử {tries}/{MAX_TRIES}). Chạy lại lệnh "
+                    "chấm để chấm tiếp."
+                    for p in result.problems
+                )
+                release(gb, assignment, student)
+                done += 1
+                return
+            result = Result(
+                student,
+                "loi",
+                problems=[
+                    f"{p}; đã thử chấm {tries} lần không được nên ghi nhận là lỗi (giữ điểm đã "
+                    "lưu trước đó, nếu có). Báo người quản lý máy chấm; sau khi sửa, chấm lại "
+                    "bằng --cham-lai."
+                    for p in result.problems
+                ],
+            )
         if result.notebook is not None:
             _write_autograded(course, assignment, student, lab_file, result.notebook)
         row = save(gb, plan, result, sha, _timestamp(submitted / student / assignment))
@@ -899,7 +786,7 @@ def run(
 
         def take(student: str, sha: str) -> bool:
             nonlocal skipped, done
-            if claim(gb, assignment, student, sha, plan.fingerprint):
+            if claim(gb, assignment, student, sha, plan.fingerprint, force):
                 return True
             skipped += 1  # another grader has it, or has just graded this very file
             done += 1
@@ -915,32 +802,58 @@ def run(
         if gradable:
             _grade_in_workers(plan, made, secret_paths(course), limits, gradable, finish, take)
     finally:
-        for slot in made:
-            slot.teardown()
-        shutil.rmtree(slot_root, ignore_errors=True)
-        gb.close()
+        try:
+            gb.close()
+        finally:
+            reap_debris(own=True)
+            os.umask(old_umask)
     return results, notes
 
 
-# One forked worker process per slot: each runs its submissions' kernels and judges their hidden
-# tests in its own working folder. The parent keeps the gradebook (one writer).
-_WORKER: dict = {}
+# One forked worker process per slot: it takes one submission at a time, leases a fresh user id,
+# cgroups and work folder for it, forks its judge and returns the result. The parent keeps the
+# gradebook (one writer). Workers and judges die with their parent (PR_SET_PDEATHSIG).
 
 
-def _worker_init(plan: Plan, slots: list[Slot], numbers, hide: list[Path], limits: Limits) -> None:
-    import signal
+def _worker_main(conn, plan: Plan, slot: Slot, hide: list[Path], limits: Limits, parent: int):
+    from .sandbox import die_with_parent
 
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    _WORKER.update(plan=plan, slot=slots[numbers.get()], hide=hide, limits=limits)
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    import jupyter_client  # noqa: F401 - imported once here, not in every judge
+    import zmq  # noqa: F401
+
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            break
+        if task is None:
+            break
+        student, path = task
+        conn.send(_grade_file(plan, student, Path(path), slot, hide, limits))
+    os._exit(0)
 
 
-def _worker_grade(student: str, path: str) -> Result:
-    w = _WORKER
+def _grade_file(plan: Plan, student: str, path: Path, slot: Slot, hide, limits) -> Result:
     try:
-        learner = nbformat.read(path, as_version=4)
-        return grade_notebook(w["plan"], learner, student, w["slot"], w["hide"], w["limits"])
-    except Exception as error:  # the grader's trouble, never the learner's: grade it next run
-        return _postponed(student, w["plan"], error)
+        learner = _read_learner(path)
+    except Exception as error:  # checked just before; changed since: grade it next run
+        return _postponed(student, plan, error)
+    try:
+        return grade_submission(plan, learner, student, slot, hide, limits)
+    except Exception as error:  # the grader's trouble, never the learner's
+        return _postponed(student, plan, error)
+
+
+def _read_learner(path: Path):
+    from . import pipeline
+
+    reader = getattr(pipeline, "read_submission", None)
+    if reader is not None:
+        return reader(path, f"{path.parent.parent.name}/{path.name}")
+    return nbformat.read(path, as_version=4)
 
 
 def _postponed(student: str, plan: Plan, error: BaseException) -> Result:
@@ -949,61 +862,99 @@ def _postponed(student: str, plan: Plan, error: BaseException) -> Result:
         POSTPONED,
         problems=[
             f"{student}/{plan.notebook}: chưa chấm được lần này ({type(error).__name__}: "
-            f"{str(error)[:200]}); bài chưa bị tính điểm. Chạy lại lệnh chấm để chấm tiếp."
+            f"{str(error)[:200]})"
         ],
     )
 
 
+class _Worker:
+    def __init__(self, context, plan, slot, hide, limits) -> None:
+        self.slot = slot
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=_worker_main,
+            args=(child, plan, slot, hide, limits, os.getpid()),
+            daemon=True,
+        )
+        self.process.start()
+        child.close()
+        self.task = None  # (student, sha, started) while busy
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=5)
+        self.conn.close()
+
+
 def _grade_in_workers(plan, slots, hide, limits, items, finish, take) -> None:
     """Feed ``items`` to one worker process per slot, claiming each just before it is sent (so
-    graders sharing a gradebook split the work), and ``finish`` each result as it comes back."""
+    graders sharing a gradebook split the work), and ``finish`` each result as it comes back. A
+    worker that dies or stops answering costs its submission one try; a new one takes its slot."""
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("fork")
-    numbers = context.Queue()
-    for number in range(len(slots)):
-        numbers.put(number)
+    workers = [_Worker(context, plan, slot, hide, limits) for slot in slots]
     pending = list(reversed(items))
-    with ProcessPoolExecutor(
-        max_workers=len(slots),
-        mp_context=context,
-        initializer=_worker_init,
-        initargs=(plan, slots, numbers, hide, limits),
-    ) as pool:
-        running: dict = {}
-        while pending or running:
-            while pending and len(running) < len(slots):
-                student, path, sha = pending.pop()
-                if take(student, sha):
+    try:
+        while True:
+            for worker in workers:
+                while worker.task is None and pending:
+                    student, path, sha = pending.pop()
+                    if take(student, sha):
+                        worker.conn.send((student, str(path)))
+                        worker.task = (student, sha, time.monotonic())
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                return
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=5)
+            for index, worker in enumerate(workers):
+                if worker.task is None:
+                    continue
+                student, sha, began = worker.task
+                result, replace = None, False
+                if worker.conn in ready:
                     try:
-                        running[pool.submit(_worker_grade, student, str(path))] = (student, sha)
-                    except Exception as error:  # the pool broke (a worker was killed)
-                        finish(student, sha, _postponed(student, plan, error))
-            if not running:
-                continue
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
-                student, sha = running.pop(future)
-                try:
-                    result = future.result()
-                except Exception as error:  # a worker died (killed by the OS…)
-                    result = _postponed(student, plan, error)
+                        result = worker.conn.recv()
+                    except (EOFError, OSError) as error:
+                        result, replace = _postponed(student, plan, error), True
+                elif worker.process.sentinel in ready or (
+                    time.monotonic() - began > limits.judge_seconds + 120
+                ):
+                    error = RuntimeError("tiến trình chấm đã dừng hoặc không trả lời")
+                    result, replace = _postponed(student, plan, error), True
+                if result is None:
+                    continue
+                worker.task = None
+                if replace:
+                    worker.stop()
+                    workers[index] = _Worker(context, plan, worker.slot, hide, limits)
                 finish(student, sha, result)
+    finally:
+        for worker in workers:
+            worker.stop()
 
 
 def _timestamp(folder: Path) -> str | None:
-    stamp = folder / "timestamp.txt"
-    return stamp.read_text().strip() if stamp.exists() else None
+    from .pipeline import read_timestamp
+
+    return read_timestamp(folder)
 
 
 def _write_autograded(course, assignment: str, student: str, lab_file: str, nb) -> None:
     """The executed notebook, where nbgrader's formgrader and our feedback look for it."""
     folder = course.root / "autograded" / student / assignment
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = course.root / "submitted" / student / assignment / "timestamp.txt"
-    if stamp.exists():
-        shutil.copy2(stamp, folder / "timestamp.txt")
+    stamp = _timestamp(course.root / "submitted" / student / assignment)
+    if stamp is not None:
+        (folder / "timestamp.txt").write_text(stamp, encoding="utf-8")
     tmp = folder / f".{lab_file}.tmp"
     text = nbformat.writes(nb)
     tmp.write_text(unicodedata.normalize("NFC", text), encoding="utf-8")

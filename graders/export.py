@@ -19,7 +19,7 @@ from workbench.data import units
 
 from .pipeline import GRADED, STATUS_VI, load_records
 from .roster import GROUPS, Roster
-from .safe_cells import neutral_row, neutral_sheet
+from .safe_cells import neutral, neutral_row, neutral_sheet
 
 CSV_COLUMNS = [
     "ma_hoc_vien",
@@ -249,8 +249,8 @@ def save_book(book, target: Path) -> Path:
 def fill_sheet(sheet, columns: list[str], items: list[dict]) -> None:
     """A header row in Vietnamese, then one row per item; Vietnamese number and date formats."""
     sheet.append([_HEADERS.get(c, c) for c in columns])
-    for item in items:
-        sheet.append([item.get(c) for c in columns])
+    for item in items:  # neutral before openpyxl sees it: it refuses control characters
+        sheet.append([neutral(item.get(c)) for c in columns])
     for index, column in enumerate(columns, start=1):
         fmt = {
             "diem": VI_NUMBER,

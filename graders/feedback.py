@@ -200,6 +200,16 @@ def _install_short_traceback() -> None:
 _FROM_NAMESPACE = object()
 
 
+class _Missing:
+    """The value of a variable the learner never defined."""
+
+    def __repr__(self) -> str:
+        return "<chưa có>"
+
+
+MISSING = _Missing()
+
+
 class Question:
     """One exercise: the learner's variable, its check, staged hints and (lessons only) a solution."""
 
@@ -222,18 +232,26 @@ class Question:
         """Judge ``value`` (default: the learner's variable) without displaying anything."""
         if value is _FROM_NAMESPACE:
             ns = _user_namespace() if namespace is None else namespace
-            if self.variable not in ns:
-                return not_attempted(
-                    f"Chưa có biến `{self.variable}`. Hãy chạy ô chứa câu trả lời "
-                    "(và các ô phía trên nó) trước khi kiểm tra.",
-                    f"There is no variable `{self.variable}` yet. Run the answer cell "
-                    "(and the cells above it) before checking.",
-                )
-            value = ns[self.variable]
+            value = ns.get(self.variable, MISSING)
+        return self.judge(value)
+
+    def judge(self, value: Any, passthrough: tuple[type[BaseException], ...] = ()) -> Outcome:
+        """The outcome for ``value`` (:data:`MISSING` when the variable does not exist). The
+        learner's errors inside the check become an answer that is not yet correct, except the
+        ``passthrough`` ones (the grader's own: a dead kernel, a time limit)."""
+        if value is MISSING:
+            return not_attempted(
+                f"Chưa có biến `{self.variable}`. Hãy chạy ô chứa câu trả lời "
+                "(và các ô phía trên nó) trước khi kiểm tra.",
+                f"There is no variable `{self.variable}` yet. Run the answer cell "
+                "(and the cells above it) before checking.",
+            )
         if is_stub(value):
             return not_attempted()
         try:
             return self._check(value)
+        except passthrough:
+            raise
         except Exception as error:  # the learner's own code failed inside the check
             name = type(error).__name__
             return wrong(
@@ -241,13 +259,17 @@ class Question:
                 f"Your code raised {name}: {error}. Read the error and fix it.",
             )
 
-    def check(self, strict: bool = False) -> None:
-        """Show whether the answer is right. ``strict=True`` (lab test cells) raises on failure."""
-        result = self.outcome()
+    def note(self, result: Outcome) -> _Note:
+        """The feedback box for ``result``."""
         body = result.message.text()
         if result.passed and self._hidden_tests:
             body = f"{body} {_PUBLIC_ONLY.text()}".strip()
-        _show(_Note(result.status, _TITLES[result.status].text(), body))
+        return _Note(result.status, _TITLES[result.status].text(), body)
+
+    def check(self, strict: bool = False) -> None:
+        """Show whether the answer is right. ``strict=True`` (lab test cells) raises on failure."""
+        result = self.outcome()
+        _show(self.note(result))
         if strict and not result.passed:
             _install_short_traceback()
             error = NotAttempted if result.status == CHUA_LAM else CheckFailed

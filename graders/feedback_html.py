@@ -43,11 +43,14 @@ def _title(source: str, fallback: str) -> str:
     return doc.strip().splitlines()[0] if doc else fallback
 
 
-def _message(cell) -> tuple[str, str, str]:
-    """(css class, status label, message) for one graded cell's outputs."""
+def _message(cell, passed: bool) -> tuple[str, str, str]:
+    """(css class, status label, message) for one graded cell: the status follows the saved
+    score (``passed``), the message the grader's verdict in the graded notebook."""
+    if passed:
+        return "dat", "Đạt", ""
     errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
     if not errors:
-        return "dat", "Đạt", ""
+        return "chua-dat", "Chưa đạt", HIDDEN_FAILED
     error = errors[-1]
     if error.get("ename") == "NotAttempted":
         return "chua-lam", "Chưa làm", error.get("evalue", "")
@@ -73,7 +76,7 @@ def feedback_for(course, gb, record, notebook: Path) -> str:
         if not meta.get("grade") or cell.cell_type != "code":
             continue
         grade = gb.find_grade(meta["grade_id"], notebook_id, assignment, student)
-        css, status, message = _message(cell)
+        css, status, message = _message(cell, grade.score >= grade.max_score > 0)
         questions.append(
             {
                 "title": _title(cell.source, f"Ô chấm điểm {index}"),

@@ -33,15 +33,20 @@ run just before a workbook is saved). Standard library only at import time.
 
 from __future__ import annotations
 
+import re
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "＠")
+# Control characters XML (so XLSX) cannot hold: one in a roster name made the Excel export fail.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def neutral(value):
-    """``value`` with a leading ``'`` when it is text a spreadsheet would read as a formula."""
-    if isinstance(value, str) and (
-        value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START)
-    ):
-        return "'" + value
+    """``value`` with a leading ``'`` when it is text a spreadsheet would read as a formula, and
+    with control characters no spreadsheet can hold shown as ``�``."""
+    if isinstance(value, str):
+        if value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START):
+            value = "'" + value
+        return _CONTROL.sub("\ufffd", value)
     return value
 
 

@@ -63,6 +63,8 @@ def describe(value: Any, depth: int = 0) -> tuple:
     kind = type(value)
     if value is None:
         return ("n",)
+    if value is Ellipsis:
+        return ("e",)
     if kind is bool:
         return ("b", value)
     if kind is int:
@@ -105,7 +107,9 @@ def describe(value: Any, depth: int = 0) -> tuple:
     if kind is pd.Timestamp:
         return ("ts", value.isoformat())
     if callable(value):
-        return ("fn", getattr(value, "__name__", "?"))
+        from .feedback import is_stub
+
+        return ("fn", str(getattr(value, "__name__", "?")), bool(is_stub(value)))
     return ("x", kind.__name__)
 
 
@@ -149,7 +153,7 @@ def read(text: str) -> Any:
         raise WireError("mô tả giá trị quá lớn hoặc sai dạng")
     try:
         return ast.literal_eval(text)
-    except (ValueError, SyntaxError, MemoryError, RecursionError) as error:
+    except Exception as error:  # noqa: BLE001 - whatever the text is, it is not a description
         raise WireError("mô tả giá trị sai dạng") from error
 
 
@@ -164,6 +168,8 @@ def rebuild(desc: Any, depth: int = 0) -> Any:
     try:
         if tag == "n":
             return None
+        if tag == "e":
+            return Ellipsis
         if tag in ("b", "i", "s") and len(rest) == 1:
             expected = {"b": bool, "i": int, "s": str}[tag]
             return rest[0] if type(rest[0]) is expected else Opaque(tag)

@@ -354,3 +354,32 @@ def test_a_kernel_that_cannot_start_postpones_instead_of_scoring_zero(pristine_h
     assert any("hv01/thuc-hanh.ipynb: chưa chấm được lần này" in p for p in run.problems)
     run = course.grade("m00", progress=lambda _m: None)
     assert run.by_student()["hv01"].score == run.by_student()["hv01"].max_score > 0
+
+
+def test_a_submission_the_machine_cannot_grade_is_recorded_after_three_tries(
+    pristine_home, tmp_path
+):
+    """Issue 11: no submission is postponed forever. Three tries that cannot start a kernel,
+    then the submission is recorded (status "lỗi") with the reason in Vietnamese."""
+    from graders.engine import MAX_TRIES
+
+    course = copy_course(pristine_home, tmp_path / "home")
+    lab = course.lab("m00")
+    source = course.root / "source" / "m00" / lab.file
+    release = course.root / "release" / "m00" / lab.file
+    (tmp_path / "nop" / "hv01").mkdir(parents=True)
+    nbformat.write(solved(source, release), tmp_path / "nop" / "hv01" / lab.file)
+    starved = Limits(memory_bytes=24 * 1024**2)
+    folder = tmp_path / "nop"
+    for attempt in range(1, MAX_TRIES + 1):
+        run = course.grade("m00", folder, progress=lambda _m: None, limits=starved)
+        folder = None
+        if attempt < MAX_TRIES:
+            assert run.records == []
+            assert any(f"lần thử {attempt}/{MAX_TRIES}" in p for p in run.problems)
+    record = run.by_student()["hv01"]
+    assert record.status == FAILED and record.score == 0
+    assert f"đã thử chấm {MAX_TRIES} lần không được" in record.problems[0]
+    assert "hạt nhân không khởi động được" in record.problems[0]
+    run = course.grade("m00", progress=lambda _m: None, force=True)
+    assert run.by_student()["hv01"].score == run.by_student()["hv01"].max_score > 0

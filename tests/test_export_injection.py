@@ -242,3 +242,15 @@ def test_cash_book_note_is_text_in_its_excel():
     book = check_xlsx(base64.b64decode(match.group(1)), {'=HYPERLINK("http://x","y")'})
     (entry,) = book["Sổ thu chi"].iter_rows(min_row=2, values_only=True)
     assert entry[3] == 50_000 and entry[4] == escaped('=HYPERLINK("http://x","y")')
+
+
+def test_control_characters_never_break_an_excel_file():
+    """A roster name with a control character made openpyxl refuse the whole workbook."""
+    from graders.safe_cells import neutral
+
+    assert neutral("Nguyễn\x01 Văn\x00An") == "Nguyễn\ufffd Văn\ufffdAn"
+    assert neutral("\x00=1+1") == "'\ufffd=1+1"
+    frame = pd.DataFrame({"ho_ten": ["Lê\x07 Thị\x1bBa", "=1+1"], "diem": [1, 2]})
+    book = openpyxl.load_workbook(io.BytesIO(_ui.xlsx_bytes({"Điểm": frame})))
+    values = [c.value for c in book.active["A"]]
+    assert values[1:] == ["Lê\ufffd Thị\ufffdBa", "'=1+1"]

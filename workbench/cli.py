@@ -157,6 +157,18 @@ def _parser() -> argparse.ArgumentParser:
         help="số bài chấm cùng lúc (mặc định: số nhân CPU)",
     )
     grade.add_argument(
+        "--thoi-gian-o",
+        type=float,
+        metavar="GIÂY",
+        help="thời gian tối đa cho một ô của bài làm (mặc định 30 giây)",
+    )
+    grade.add_argument(
+        "--thoi-gian-bai",
+        type=float,
+        metavar="GIÂY",
+        help="thời gian tối đa cho cả một bài (mặc định 180 giây)",
+    )
+    grade.add_argument(
         "--cham-lai",
         action="store_true",
         help="chấm lại cả những bài đã chấm và không thay đổi",
@@ -216,6 +228,21 @@ def _parser() -> argparse.ArgumentParser:
         "--danh-sach", type=Path, metavar="TỆP", help="danh sách lớp (mặc định: lần nạp gần nhất)"
     )
     return parser
+
+
+def _limits(args):
+    from dataclasses import replace
+
+    from graders.sandbox import Limits
+
+    limits = Limits()
+    for option, name in (("thoi_gian_o", "cell_seconds"), ("thoi_gian_bai", "total_seconds")):
+        value = getattr(args, option)
+        if value is not None:
+            if not 0 < value <= 24 * 3600:
+                raise ValueError(f"--{option.replace('_', '-')}: cần một số giây lớn hơn 0.")
+            limits = replace(limits, **{name: value})
+    return limits
 
 
 def _ratio(text: str) -> float:
@@ -307,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
                 roster=roster,
                 workers=args.so_luong,
                 force=args.cham_lai,
+                limits=_limits(args),
             )
             for problem in run.problems:
                 print(f"Cần xem: {problem}")

@@ -90,7 +90,7 @@ def xlsx_bytes(sheets: dict[str, object]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
+            neutral_frame(frame).to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
             neutral_sheet(sheet)
             for cell in sheet[1]:
