@@ -137,6 +137,21 @@ def _public_questions(public: str, trusted: dict, where: str) -> list[str]:
     return names
 
 
+def _stored_names(code: str) -> set[str]:
+    """Top-level names a cell defines (assignments, functions, classes, imports)."""
+    names = set()
+    for node in ast.parse(code).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        else:
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                    names.add(inner.id)
+    return names
+
+
 def _quiet_display(*_args, **_kwargs) -> None:
     return None
 
@@ -164,13 +179,24 @@ def make_plan(course, assignment: str) -> Plan:
     finally:
         os.chdir(old)
     tests, answers = {}, set()
+    # Only what the answer cells define is ever taken from the learner: a name of a setup cell
+    # that failed here stays undefined rather than being filled with the learner's value.
+    answer_names = set()
+    for cell in source.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and cell.cell_type == "code":
+            answer_names |= _stored_names(cell.source)
     for cell in source.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
             answers.add(meta["grade_id"])
         if cell.cell_type == "code" and meta.get("grade"):
             public, hidden = _split_test(cell.source)
-            names = [n for n in _free_names(hidden) if n not in trusted] if hidden else []
+            names = [
+                n
+                for n in (_free_names(hidden) if hidden else [])
+                if n in answer_names - set(trusted)
+            ]
             questions = _public_questions(public, trusted, f"{assignment}:{meta['grade_id']}")
             tests[meta["grade_id"]] = TestCell(
                 meta["grade_id"], float(meta["points"]), public, hidden, names, questions
@@ -347,6 +373,8 @@ def grade_submission(
             scores[meta["grade_id"]] = plan.tests[meta["grade_id"]].points if passed else 0.0
     if gone:
         problems.append(f"{shown}: {gone[:300]}; các câu sau đó không được điểm")
+    if type(end.get("problems")) is list:
+        problems += [f"{shown}: {p[:300]}" for p in end["problems"][:50] if type(p) is str]
     learner_seconds = end.get("learner_seconds")
     return Result(
         student,

@@ -235,10 +235,16 @@ class Question:
             value = ns.get(self.variable, MISSING)
         return self.judge(value)
 
-    def judge(self, value: Any, passthrough: tuple[type[BaseException], ...] = ()) -> Outcome:
+    def judge(
+        self,
+        value: Any,
+        passthrough: tuple[type[BaseException], ...] = (),
+        detail: bool = True,
+    ) -> Outcome:
         """The outcome for ``value`` (:data:`MISSING` when the variable does not exist). The
         learner's errors inside the check become an answer that is not yet correct, except the
-        ``passthrough`` ones (the grader's own: a dead kernel, a time limit)."""
+        ``passthrough`` ones (the grader's own: a dead kernel, a time limit). ``detail=False``
+        (the grader) names the error without its message, which may hold the learner's data."""
         if value is MISSING:
             return not_attempted(
                 f"Chưa có biến `{self.variable}`. Hãy chạy ô chứa câu trả lời "
@@ -254,6 +260,12 @@ class Question:
             raise
         except Exception as error:  # the learner's own code failed inside the check
             name = type(error).__name__
+            if not detail:
+                return wrong(
+                    f"Câu trả lời gây lỗi {name} khi kiểm tra. Chạy lại ô kiểm tra trong bài để "
+                    "xem lỗi và sửa.",
+                    f"Your answer raised {name} when checked. Run the check in your notebook.",
+                )
             return wrong(
                 f"Mã của bạn gây lỗi {name}: {error}. Hãy đọc lại thông báo lỗi và sửa.",
                 f"Your code raised {name}: {error}. Read the error and fix it.",

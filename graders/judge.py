@@ -26,7 +26,6 @@ import copy
 import json
 import os
 import queue
-import re
 import select
 import signal
 import subprocess
@@ -42,7 +41,13 @@ _WIRE = '__import__("graders.wire", fromlist=["wire"])'
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024  # one kernel message; past it ZeroMQ drops the connection
 MAX_FRAME_BYTES = 64 * 1024 * 1024  # one frame from the judge to its worker
 _MIME_KEPT = ("text/plain", "image/png", "image/jpeg")  # the learner's own outputs, shown as data
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,60}$")
+# The names of the learner's exceptions the judge repeats: built-in ones only. A learner-chosen
+# name, or the learner's own message, could carry what a hidden test passed to their function.
+_BUILTIN_ERRORS = frozenset(
+    name
+    for name, value in vars(__import__("builtins")).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+)
 
 
 class KernelGone(RuntimeError):
@@ -57,8 +62,9 @@ class ChannelBroken(RuntimeError):
     """The data channel from the kernel gave nothing usable (the learner's code broke it)."""
 
 
-class JudgeTimeout(Exception):
-    """The trusted side's work on one test cell ran out of time."""
+class JudgeTimeout(BaseException):
+    """The trusted side's work on one test cell ran out of time (a ``BaseException``: no
+    ``except Exception`` on the way, in pandas or in our own code, may swallow it)."""
 
 
 class LearnerError(Exception):
@@ -79,14 +85,17 @@ def _on_alarm(_signum, _frame) -> None:
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise :class:`JudgeTimeout` in the trusted work of a block that outlives ``seconds``."""
+    """Raise :class:`JudgeTimeout` in the trusted work of a block that uses more than ``seconds``
+    of the judge's CPU time (waiting for the kernel costs none: the kernel has its own deadline,
+    and a busy machine does not turn an honest answer into a timeout). A read that blocks
+    without using CPU is ended by the worker's deadline."""
     _CLOCK["late"] = False
-    signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.signal(signal.SIGPROF, _on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
         _CLOCK["late"] = False
 
 
@@ -303,9 +312,8 @@ class Remote:
         if type(result) is tuple and len(result) == 2 and result[0] == "ok":
             return _value(self._runner, result[1], self._name)
         if type(result) is tuple and len(result) == 3 and result[0] == "raise":
-            name = result[1] if type(result[1]) is str and _NAME.match(result[1]) else "Exception"
-            detail = result[2][:500] if type(result[2]) is str else ""
-            raise type(name, (LearnerError,), {})(detail)
+            name = result[1] if result[1] in _BUILTIN_ERRORS else "Exception"
+            raise type(name, (LearnerError,), {})()
         raise ChannelBroken("kết quả của hàm sai dạng")
 
 
@@ -347,13 +355,24 @@ _CHANNEL = (
 )
 
 
+_RAISED = (
+    "Hàm của bạn gây lỗi {} khi được gọi để kiểm tra. Chạy thử hàm ngay trong bài với dữ liệu "
+    "của bài để xem thông báo lỗi, sửa rồi chạy lại ô kiểm tra."
+)
+
+
 def _public(question, value):
     if isinstance(value, Remote) and value.stub:
         return not_attempted()
     try:
-        return question.judge(value, passthrough=(KernelGone, JudgeTimeout, ChannelBroken))
+        return question.judge(
+            value, passthrough=(KernelGone, JudgeTimeout, ChannelBroken, LearnerError), detail=False
+        )
     except ChannelBroken as error:
         return wrong(_CHANNEL.format(error), _CHANNEL.format(error))
+    except LearnerError as error:  # its name only: the learner's message is not repeated
+        name = type(error).__name__
+        return wrong(_RAISED.format(name), f"Your function raised {name} when checked.")
 
 
 def _note_output(question, outcome) -> dict:
@@ -408,6 +427,8 @@ def _hidden(plan, test, values: dict) -> dict | None:
         raise
     except AssertionError:
         return error_output("AssertionError", "")
+    except LearnerError as error:  # the learner's function raised: its (built-in) name only
+        return error_output(type(error).__name__, "")
     except Exception as error:  # the learner's value broke the test: no points; the detail is
         # for the trainer's copy only (our feedback never shows it)
         return error_output(type(error).__name__, str(error)[:300])
@@ -493,6 +514,7 @@ def _main(plan, nb, lease, hide, limits, fd: int, worker: int) -> None:
         runner.close()
         return
     gone = None
+    problems: list[str] = []
     learner_seconds = 0.0
     budget = max(10.0, 2 * limits.cell_seconds)
     for index, cell in enumerate(nb.cells):
@@ -516,10 +538,13 @@ def _main(plan, nb, lease, hide, limits, fd: int, worker: int) -> None:
                 outputs = [error_output("DeadKernelError", gone)] if grade else error.outputs
             except JudgeTimeout:
                 outputs = [error_output("TimeoutError", "Chấm câu này quá thời gian cho phép")]
+                problems.append(f"{meta.get('grade_id')}: chấm câu này quá thời gian cho phép")
             if not grade:
                 learner_seconds += time.monotonic() - began
         _send(fd, {"cell": index, "outputs": outputs, "passed": passed})
-    _send(fd, {"done": True, "gone": gone, "learner_seconds": learner_seconds})
+    _send(
+        fd, {"done": True, "gone": gone, "problems": problems, "learner_seconds": learner_seconds}
+    )
     runner.close()
 
 

@@ -88,6 +88,8 @@ class Limits:
     total_seconds: float = 180.0
     output_bytes: int = 2 * 1024 * 1024
     judge_memory_bytes: int = 4 * 1024 * 1024 * 1024
+    disk_bytes: int = 256 * 1024 * 1024  # the work folder (a tmpfs of its own, as root)
+    disk_files: int = 20_000
 
     @property
     def judge_seconds(self) -> float:
@@ -192,8 +194,16 @@ class Slot:
             )
         workdir = self.root / name
         if os.path.lexists(workdir):
+            _unmount_under(workdir)
             _remove_tree(workdir)
         workdir.mkdir(mode=0o700)
+        if self.caps.namespaces:  # its own size and number of files: no filling the host's disk
+            libc = ctypes.CDLL(None, use_errno=True)
+            options = f"size={self.limits.disk_bytes},nr_inodes={self.limits.disk_files},mode=700"
+            _ok(
+                libc.mount(b"tmpfs", bytes(workdir), b"tmpfs", ctypes.c_ulong(6), options.encode()),
+                "mount tmpfs",
+            )
         for sub in ("tmp", ".ipython", "runtime"):
             (workdir / sub).mkdir(mode=0o700)
         for path in data:
@@ -304,6 +314,7 @@ class Lease:
             self._lock = None
         for folder in self.cgroup_dirs:
             _remove_cgroup(folder)
+        _unmount_under(self.workdir)
         _remove_tree(self.workdir)
         for leftover in (self.workdir.parent / f"{self.workdir.name}.boot.json",):
             leftover.unlink(missing_ok=True)
@@ -333,6 +344,21 @@ def _ok(result: int, what: str) -> None:
     if result != 0:
         errno = ctypes.get_errno()
         raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+
+def _unmount_under(path: Path) -> None:
+    """Detach every mount at or under ``path`` (the work folder's tmpfs), deepest first."""
+    top = os.path.realpath(path)
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8") as handle:
+            points = [line.split()[4].replace("\\040", " ") for line in handle]
+    except OSError:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for point in sorted(
+        (p for p in points if p == top or p.startswith(top + os.sep)), key=len, reverse=True
+    ):
+        libc.umount2(point.encode(), 2)  # MNT_DETACH
 
 
 def _remove_tree(path: Path) -> None:
@@ -547,6 +573,7 @@ def reap_debris(own: bool = False) -> list[str]:
         owner = folder.name.removeprefix(RUN_PREFIX).split("-")[0]
         if folder.is_dir() and not folder.is_symlink() and dead(owner):
             if folder.stat().st_uid == os.geteuid():
+                _unmount_under(folder)
                 _remove_tree(folder)
                 removed.append(str(folder))
     return removed

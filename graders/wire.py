@@ -19,7 +19,7 @@ import pickle
 from typing import Any
 
 MIME = "application/vnd.hocvuso.wire+text"
-MAX_CHARS = 20_000_000
+MAX_CHARS = 2_000_000  # a description: ample for any answer; parsing it stays quick
 _MAX_DEPTH = 50
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -203,6 +204,39 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     )
     submit("hv13-gia-du-lieu", nb, points["so_xa"])  # it answered 'so_xa' through the wire
 
+    # Hidden inputs carried out through the feedback: the learner's error text, a made-up
+    # exception name (found by a red-team review; both were shown in the feedback).
+    nb = solved(source, release)
+    _answer(
+        nb,
+        "loc_theo_loai",
+        "_LOG = []\ndef loc_theo_loai(bang, loai):\n    if len(bang) < 50:\n"
+        "        _LOG.append((bang.to_dict('list'), loai))\n"
+        "    return bang[bang['loai'] == loai]",
+    )
+    _answer(nb, "tim_ma", "def tim_ma(bang, ten):\n    raise Exception('LO-LOT ' + repr(_LOG))")
+    submit("hv14-lo-qua-thong-bao", nb, full - points["tim_ma"])
+    nb = solved(source, release)
+    _answer(
+        nb,
+        "tim_ma",
+        "def tim_ma(bang, ten):\n"
+        "    raise type('LOLOT_' + ten.encode().hex()[:50], (Exception,), {})('x')",
+    )
+    submit("hv15-lo-qua-ten-loi", nb, full - points["tim_ma"])
+
+    # Class 3 (disk): filling the host's disk from the work folder.
+    nb = solved(source, release)
+    _after(
+        nb,
+        "so_xa_kiem_tra",
+        "_mb = 0\ntry:\n    for _i in range(400):\n"
+        "        with open(f'day_{_i}.bin', 'wb') as _t:\n"
+        "            _t.write(b'0' * 1024 * 1024)\n        _mb += 1\n"
+        "except OSError:\n    pass\nprint(f'ghi được {_mb} MB')",
+    )
+    submit("hv16-day-o-dia", nb, full)
+
     # Class 4: the data channel broken, a malformed message.
     nb = solved(source, release)
     _after(
@@ -269,6 +303,21 @@ def test_score_and_feedback_agree_for_a_faked_check(run_m01):
     assert "Tổng điểm: <b>0/" in text
     assert 'class="cau dat"' not in text
     assert text.count('class="cau chua-lam"') == 5
+
+
+@pytest.mark.skipif(not ISOLATED, reason="cần quyền root và unshare (máy chấm, CI)")
+def test_feedback_carries_no_learner_text_and_the_disk_is_capped(run_m01):
+    course, _, _, _, _ = run_m01
+    paths = {p.parent.parent.name: p for p in course.feedback("m01")}
+    leaked = paths["hv14-lo-qua-thong-bao"].read_text(encoding="utf-8")
+    assert "LO-LOT" not in leaked
+    assert "'loai': ['xã', 'phường'" not in leaked  # the hidden test's own table
+    assert "gây lỗi Exception" in leaked
+    named = paths["hv15-lo-qua-ten-loi"].read_text(encoding="utf-8")
+    assert "LOLOT_" not in named
+    autograded = course.root / "autograded" / "hv16-day-o-dia" / "m01" / "thuc-hanh.ipynb"
+    written = re.search(r"ghi được (\d+) MB", autograded.read_text(encoding="utf-8"))
+    assert written and 0 < int(written[1]) <= 256, "the work folder has no size limit"
 
 
 @pytest.mark.skipif(not ISOLATED, reason="cần quyền root và unshare (máy chấm, CI)")
