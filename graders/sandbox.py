@@ -302,6 +302,7 @@ class Lease:
                 kill_uid(self.uid)
             for folder in self.cgroup_dirs:
                 _kill_cgroup(folder)
+            reap_children()
             alive = self._alive()
             if not alive or time.monotonic() > deadline:
                 break
@@ -425,14 +426,32 @@ def _uids_in_use() -> set[int]:
 
 
 def _process_owners() -> list[tuple[int, int]]:
+    """(pid, uid) of every live process; zombies (dead, waiting for their parent to read their
+    status) run nothing and are left out."""
     found = []
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
-                found.append((int(entry.name), entry.stat().st_uid))
-            except OSError:
-                pass
+                uid = entry.stat().st_uid
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    state = handle.read().rpartition(b")")[2].split()[0]
+            except (OSError, IndexError):
+                continue
+            if state not in (b"Z", b"X"):
+                found.append((int(entry.name), uid))
     return found
+
+
+def reap_children() -> None:
+    """Read the status of every child that has exited (a worker is the subreaper of its judges'
+    kernels: without this they would wait as zombies)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 # --- cgroups ---------------------------------------------------------------------------------
@@ -480,9 +499,11 @@ def _make_cgroup(name: str, limits: Limits, version: str) -> list[Path]:
 
 def _procs(folder: Path) -> list[int]:
     try:
-        return [int(p) for p in (folder / "cgroup.procs").read_text().split()]
+        pids = [int(p) for p in (folder / "cgroup.procs").read_text().split()]
     except OSError:
         return []
+    live = {pid for pid, _ in _process_owners()} if pids else set()
+    return [pid for pid in pids if pid in live]
 
 
 def _kill_cgroup(folder: Path) -> None:
