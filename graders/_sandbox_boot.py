@@ -87,6 +87,10 @@ def build_root(config):
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     _mount("tmpfs", new, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
     writable = {new + workdir, new + "/tmp", new + "/dev/shm", new + "/proc"}
+    # /tmp first: an allowed path may lie under it (a checkout or venv in /tmp), and its bind
+    # must sit on top of this tmpfs, not under it.
+    os.makedirs(new + "/tmp")
+    _mount("tmpfs", new + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
     for link, target in config["links"]:
         os.makedirs(os.path.dirname(new + link), exist_ok=True)
         os.symlink(target, new + link)
@@ -108,8 +112,6 @@ def build_root(config):
     if config.get("proc", True):  # a fresh one: only the new PID namespace's processes
         os.makedirs(new + "/proc")
         _mount("proc", new + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-    os.makedirs(new + "/tmp", exist_ok=True)
-    _mount("tmpfs", new + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
     os.makedirs(new + workdir, exist_ok=True)
     _mount(workdir, new + workdir, None, MS_BIND)
     for path in config["hide"]:
