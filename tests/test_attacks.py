@@ -31,6 +31,7 @@ HOCVUSO = str(Path(sys.executable).parent / "hocvuso")
 MARK = uuid.uuid4().hex[:12]
 N_XA = sum(u["loai"] == "xã" for u in units())
 ISOLATED = capabilities().namespaces
+_ONE_RUN_M01 = pytest.mark.xdist_group("tan-cong-m01")  # its tests share one grading run
 
 
 def _points(course, lab: str) -> dict[str, float]:
@@ -289,12 +290,14 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     return course, result, pid, expected, before
 
 
+@_ONE_RUN_M01
 @pytest.mark.skipif(not ISOLATED, reason="cần quyền root và unshare (máy chấm, CI)")
 def test_m01_attacks_earn_nothing_and_leave_nothing(run_m01, outside):
     course, result, pid, expected, before = run_m01
     _check_run(course, "m01", result, pid, expected, before, outside)
 
 
+@_ONE_RUN_M01
 @pytest.mark.skipif(not ISOLATED, reason="cần quyền root và unshare (máy chấm, CI)")
 def test_score_and_feedback_agree_for_a_faked_check(run_m01):
     course, _, _, _, _ = run_m01
@@ -305,6 +308,7 @@ def test_score_and_feedback_agree_for_a_faked_check(run_m01):
     assert text.count('class="cau chua-lam"') == 5
 
 
+@_ONE_RUN_M01
 @pytest.mark.skipif(not ISOLATED, reason="cần quyền root và unshare (máy chấm, CI)")
 def test_feedback_carries_no_learner_text_and_the_disk_is_capped(run_m01):
     course, _, _, _, _ = run_m01
@@ -320,6 +324,7 @@ def test_feedback_carries_no_learner_text_and_the_disk_is_capped(run_m01):
     assert written and 0 < int(written[1]) <= 256, "the work folder has no size limit"
 
 
+@_ONE_RUN_M01
 @pytest.mark.skipif(not ISOLATED, reason="cần quyền root và unshare (máy chấm, CI)")
 def test_a_broken_channel_is_recorded_with_a_vietnamese_reason(run_m01):
     course, _, _, _, _ = run_m01
