@@ -355,6 +355,8 @@ def grade_submission(
         raise EngineUnavailable(str(end["unavailable"])[:300])
     if crash:  # the grader's own bug: tried again (and recorded after MAX_TRIES), never a score
         raise EngineUnavailable(f"máy chấm gặp lỗi: {crash[0][:300]}")
+    if stopped and not end and not frames:  # gone before the first cell: not the learner's doing
+        raise EngineUnavailable(stopped)
     gone = end.get("gone") if type(end.get("gone")) is str else None
     if stopped and not end:
         gone = f"{stopped}; đã dừng bài"
@@ -874,10 +876,14 @@ def _grade_file(plan: Plan, student: str, path: Path, slot: Slot, hide, limits) 
         learner = _read_learner(path)
     except Exception as error:  # checked just before; changed since: grade it next run
         return _postponed(student, plan, error)
-    try:
-        return grade_submission(plan, learner, student, slot, hide, limits)
-    except Exception as error:  # the grader's trouble, never the learner's
-        return _postponed(student, plan, error)
+    for _attempt in range(2):  # the machine's trouble may pass: once more at once
+        try:
+            return grade_submission(plan, learner, student, slot, hide, limits)
+        except EngineUnavailable as error:
+            last = error
+        except Exception as error:  # the grader's trouble, never the learner's
+            return _postponed(student, plan, error)
+    return _postponed(student, plan, last)
 
 
 def _read_learner(path: Path):
