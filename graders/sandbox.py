@@ -268,6 +268,11 @@ class Lease:
         """Called by the judge process once its kernel is started: from here on it works on what
         the learner controls, so it keeps root for nothing. Its own mount namespace (only the work
         folder writable), no network, limits, the lease's user id, death with its parent."""
+        # The judge is a fork of a worker that may already map a lot (under pytest, all of the
+        # test process): its memory limit is on top of what it has, or the ZeroMQ threads it
+        # starts next could not even get their stacks.
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            mapped = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         if self.slot.caps.namespaces:
             from . import _sandbox_boot as boot
 
@@ -281,7 +286,7 @@ class Lease:
 
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_FSIZE, (self.limits.file_bytes,) * 2)
-        resource.setrlimit(resource.RLIMIT_AS, (self.limits.judge_memory_bytes,) * 2)
+        resource.setrlimit(resource.RLIMIT_AS, (mapped + self.limits.judge_memory_bytes,) * 2)
         if self.uid is not None:
             os.setgroups([])
             os.setgid(self.uid)
