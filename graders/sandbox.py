@@ -381,10 +381,17 @@ def _remove_tree(path: Path) -> None:
 
 
 def _uid_lock(uid: int):
-    """Open (creating) ``uid``'s lock file; the caller flocks it."""
+    """``uid``'s lock, taken (the open file, whose closing frees it), or None when a live lease
+    holds it."""
     _UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
     fd = os.open(_UID_LOCKS / str(uid), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
-    return os.fdopen(fd, "w")
+    handle = os.fdopen(fd, "w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle
 
 
 def _claim_uid():
@@ -393,10 +400,7 @@ def _claim_uid():
     alive = _uids_in_use()
     for uid in range(BASE_UID, BASE_UID + UID_RANGE):
         handle = _uid_lock(uid)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
+        if handle is None:
             continue
         if uid in alive:  # left by a dead run: kill, and use it only if that worked
             kill_uid(uid)
@@ -582,10 +586,7 @@ def reap_debris(own: bool = False) -> list[str]:
     if caps.namespaces:
         for uid in sorted(_uids_in_use()):
             handle = _uid_lock(uid)
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                handle.close()
+            if handle is None:
                 continue
             for _ in range(20):
                 kill_uid(uid)

@@ -29,6 +29,27 @@ def solved(source_nb: Path, release_nb: Path, answer_ids: set[str] | None = None
     return nb
 
 
+def set_answer(nb, grade_id: str, source: str) -> None:
+    """Replace the source of the cell ``grade_id`` (an attack or a wrong answer)."""
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            cell.source = source
+            return
+    raise KeyError(grade_id)
+
+
+def insert_after(nb, grade_id: str, source: str, metadata: dict | None = None) -> None:
+    """A learner's own code cell right after the cell ``grade_id``."""
+    for index, cell in enumerate(nb.cells):
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            new = nbformat.v4.new_code_cell(source)
+            if metadata:
+                new.metadata["nbgrader"] = metadata
+            nb.cells.insert(index + 1, new)
+            return
+    raise KeyError(grade_id)
+
+
 def answer_ids(source_nb: Path) -> list[str]:
     return [
         c.metadata["nbgrader"]["grade_id"]

@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
-from cohort import solved
+from cohort import insert_after, set_answer, solved
 from conftest import copy_course
 
 from graders.pipeline import GRADED, load_records
@@ -43,22 +43,6 @@ def _points(course, lab: str) -> dict[str, float]:
         for c in nbformat.read(source, 4).cells
         if c.metadata.get("nbgrader", {}).get("grade")
     }
-
-
-def _answer(nb, grade_id: str, source: str) -> None:
-    for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
-            cell.source = source
-            return
-    raise KeyError(grade_id)
-
-
-def _after(nb, grade_id: str, source: str) -> None:
-    for index, cell in enumerate(nb.cells):
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
-            nb.cells.insert(index + 1, nbformat.v4.new_code_cell(source))
-            return
-    raise KeyError(grade_id)
 
 
 # --- things outside the work folders that must not change -------------------------------------
@@ -171,14 +155,14 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     # Class 1: points from the learner's kernel. Blank answers; the public checks replaced.
     blank = nbformat.read(release, 4)
     nb = nbformat.read(release, 4)
-    _after(
+    insert_after(
         nb,
         "chuan_bi",
         "import graders.feedback as _f\n_f.Question.check = lambda self, strict=False: 10**9",
     )
     submit("hv10-tra-ve-so-lon", nb, 0)
     nb = nbformat.read(release, 4)
-    _after(
+    insert_after(
         nb,
         "chuan_bi",
         "import graders.feedback as _f\nfrom IPython.display import HTML, display\n"
@@ -189,7 +173,7 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     )
     submit("hv11-hien-dung-roi", nb, 0)
     nb = nbformat.read(release, 4)
-    _after(
+    insert_after(
         nb,
         "chuan_bi",
         "get_ipython().set_custom_exc((BaseException,), lambda *a, **k: None)\n"
@@ -197,7 +181,7 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     )
     submit("hv12-nuot-loi", nb, 0)
     nb = nbformat.read(release, 4)
-    _after(
+    insert_after(
         nb,
         "chuan_bi",
         "import graders.wire as _w\n"
@@ -208,17 +192,17 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     # Hidden inputs carried out through the feedback: the learner's error text, a made-up
     # exception name (found by a red-team review; both were shown in the feedback).
     nb = solved(source, release)
-    _answer(
+    set_answer(
         nb,
         "loc_theo_loai",
         "_LOG = []\ndef loc_theo_loai(bang, loai):\n    if len(bang) < 50:\n"
         "        _LOG.append((bang.to_dict('list'), loai))\n"
         "    return bang[bang['loai'] == loai]",
     )
-    _answer(nb, "tim_ma", "def tim_ma(bang, ten):\n    raise Exception('LO-LOT ' + repr(_LOG))")
+    set_answer(nb, "tim_ma", "def tim_ma(bang, ten):\n    raise Exception('LO-LOT ' + repr(_LOG))")
     submit("hv14-lo-qua-thong-bao", nb, full - points["tim_ma"])
     nb = solved(source, release)
-    _answer(
+    set_answer(
         nb,
         "tim_ma",
         "def tim_ma(bang, ten):\n"
@@ -228,7 +212,7 @@ def run_m01(pristine_home, tmp_path_factory, outside):
 
     # Class 3 (disk): filling the host's disk from the work folder.
     nb = solved(source, release)
-    _after(
+    insert_after(
         nb,
         "so_xa_kiem_tra",
         "_mb = 0\ntry:\n    for _i in range(400):\n"
@@ -240,7 +224,7 @@ def run_m01(pristine_home, tmp_path_factory, outside):
 
     # Class 4: the data channel broken, a malformed message.
     nb = solved(source, release)
-    _after(
+    insert_after(
         nb,
         "chuan_bi",
         "import graders.wire as _w\nfrom IPython.display import display\n"
@@ -248,7 +232,7 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     )
     submit("hv20-kenh-hong", nb, 0)
     nb = solved(source, release)
-    _after(
+    insert_after(
         nb,
         "tim_ma_kiem_tra",
         "_k = get_ipython().kernel\n"
@@ -257,7 +241,7 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     )
     submit("hv21-thong-diep-sai", nb, full - points["ma_xa_nho_nhat"])
     nb = solved(source, release)
-    _after(nb, "ma_xa_nho_nhat", "ma_xa_nho_nhat = 'x' * 30_000_000")
+    insert_after(nb, "ma_xa_nho_nhat", "ma_xa_nho_nhat = 'x' * 30_000_000")
     submit("hv22-gia-tri-qua-lon", nb, full - points["ma_xa_nho_nhat"])
 
     # Class 5: what the kernel can see.
@@ -270,10 +254,10 @@ def run_m01(pristine_home, tmp_path_factory, outside):
     )
     nb = nbformat.read(release, 4)
     for grade_id in points:
-        _answer(nb, grade_id, steal)
+        set_answer(nb, grade_id, steal)
     submit("hv30-doc-loi-giai-noi-khac", nb, 0)
     nb = solved(source, release)
-    _answer(
+    set_answer(
         nb,
         "so_xa",
         "import os\n_thay = False\nfor _p in os.listdir('/proc'):\n"
@@ -359,7 +343,7 @@ def run_m03(pristine_home, tmp_path_factory, outside):
 
     # Class 2: the grader following paths the learner controls.
     nb = solved(source, release)
-    _after(
+    insert_after(
         nb,
         "chuan_bi",
         "import os, threading, time\n"
@@ -378,7 +362,7 @@ def run_m03(pristine_home, tmp_path_factory, outside):
     )
     submit("hv40-chay-dua-lien-ket", nb, None)  # its own answers may suffer; nothing else may
     nb = solved(source, release)
-    _after(
+    insert_after(
         nb,
         "ghi_hai_trang",
         "import os\n_ghi_that = ghi_hai_trang\n"
@@ -388,7 +372,7 @@ def run_m03(pristine_home, tmp_path_factory, outside):
         "    os.symlink(" + repr(str(sentinel)) + ", os.path.join(os.path.dirname(ten_tep), 'x'))\n"
         "    os.symlink('/etc/shadow', 'bong.txt') if not os.path.lexists('bong.txt') else None",
     )
-    _after(
+    insert_after(
         nb,
         "liet_ke_can_doi_ten",
         "import os\n_liet_ke = liet_ke_can_doi_ten\n"
@@ -407,7 +391,7 @@ def run_m03(pristine_home, tmp_path_factory, outside):
 
     # Class 3: unbounded work in the grader.
     nb = solved(source, release)
-    _after(  # honest for the public check's table; a FIFO for the hidden test's small one
+    insert_after(  # honest for the public check's table; a FIFO for the hidden test's small one
         nb,
         "ghi_hai_trang",
         "import os\n_ghi_that = ghi_hai_trang\ndef ghi_hai_trang(bang, ten_tep):\n"
@@ -416,7 +400,7 @@ def run_m03(pristine_home, tmp_path_factory, outside):
     )
     submit("hv50-fifo", nb, full - points["ghi_hai_trang"])
     nb = solved(source, release)
-    _after(
+    insert_after(
         nb,
         "ghi_hai_trang",
         "_ghi_that = ghi_hai_trang\ndef ghi_hai_trang(bang, ten_tep):\n"
@@ -425,7 +409,7 @@ def run_m03(pristine_home, tmp_path_factory, outside):
     )
     submit("hv51-tep-khong-lo", nb, full - points["ghi_hai_trang"])
     nb = solved(source, release)
-    _after(
+    insert_after(
         nb,
         "tong_truc_tuyen_phuong",
         "_sau = []\n_x = _sau\nfor _ in range(100_000):\n    _x.append([])\n    _x = _x[0]\n"

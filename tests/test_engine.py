@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
-from cohort import solved
+from cohort import insert_after, set_answer, solved
 from conftest import copy_course
 
 from graders.pipeline import FAILED, GRADED, import_folder, load_records
@@ -35,25 +35,6 @@ N_XA = sum(u["loai"] == "xã" for u in units())
 SECRET = NOTEBOOKS / "m01-bang-du-lieu-124-don-vi" / "thuc-hanh.ipynb"
 MARK = uuid.uuid4().hex
 FORK_BOMB = f"hv13-bom-tien-trinh-{MARK[:8]}"  # unique: its processes are looked for afterwards
-
-
-def _answer(nb, grade_id: str, source: str) -> None:
-    for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
-            cell.source = source
-            return
-    raise KeyError(grade_id)
-
-
-def _insert_after(nb, grade_id: str, source: str, metadata: dict | None = None) -> None:
-    for index, cell in enumerate(nb.cells):
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
-            new = nbformat.v4.new_code_cell(source)
-            if metadata:
-                new.metadata["nbgrader"] = metadata
-            nb.cells.insert(index + 1, new)
-            return
-    raise KeyError(grade_id)
 
 
 @pytest.fixture(scope="module")
@@ -90,28 +71,28 @@ def hostile_run(pristine_home, tmp_path_factory, listener):
     submit("hv03-trong", nbformat.read(release, 4), 0)
 
     nb = good()
-    _insert_after(nb, "dem_tinh_cu_kiem_tra", "import os\nos._exit(1)")
+    insert_after(nb, "dem_tinh_cu_kiem_tra", "import os\nos._exit(1)")
     submit("hv10-chet-dot-ngot", nb, POINTS["so_xa"] + POINTS["dem_tinh_cu"])
 
     nb = good()
-    _answer(nb, "tim_ma", "while True:\n    pass")
+    set_answer(nb, "tim_ma", "while True:\n    pass")
     submit("hv11-vong-lap", nb, FULL - POINTS["tim_ma"])
 
     nb = good()
-    _insert_after(nb, "tim_ma_kiem_tra", "_x = bytearray(3 * 1024**3)")
-    _answer(nb, "ma_xa_nho_nhat", "_y = bytearray(3 * 1024**3)\nma_xa_nho_nhat = [1]")
+    insert_after(nb, "tim_ma_kiem_tra", "_x = bytearray(3 * 1024**3)")
+    set_answer(nb, "ma_xa_nho_nhat", "_y = bytearray(3 * 1024**3)\nma_xa_nho_nhat = [1]")
     submit("hv12-bo-nho", nb, FULL - POINTS["ma_xa_nho_nhat"])
 
     nb = good()
-    _insert_after(nb, "tim_ma_kiem_tra", "import os\nwhile True:\n    os.fork()")
+    insert_after(nb, "tim_ma_kiem_tra", "import os\nwhile True:\n    os.fork()")
     submit(FORK_BOMB, nb, None)  # contained; may cost the cells after it
 
     nb = good()
-    _insert_after(nb, "so_xa_kiem_tra", "print('x' * 100_000_000)")
+    insert_after(nb, "so_xa_kiem_tra", "print('x' * 100_000_000)")
     submit("hv14-in-100MB", nb, FULL)
 
     nb = good()
-    _answer(
+    set_answer(
         nb,
         "so_xa",
         "class _LuonBang(int):\n    def __eq__(self, other):\n        return True\n"
@@ -121,7 +102,7 @@ def hostile_run(pristine_home, tmp_path_factory, listener):
 
     nb = good()  # the last answer wrong, and everything that judges it in the kernel patched
     smallest = sorted(u["ma"] for u in units() if u["loai"] == "xã")[:5]
-    _answer(
+    set_answer(
         nb,
         "ma_xa_nho_nhat",
         "import graders.canonical as _c\nimport graders.m01.thuc_hanh as _t\n"
@@ -133,7 +114,7 @@ def hostile_run(pristine_home, tmp_path_factory, listener):
     submit("hv16-va-ham-kiem-tra", nb, FULL - POINTS["ma_xa_nho_nhat"])
 
     nb = good()  # a wrong function, and pandas patched so the wrong answer looks right
-    _answer(
+    set_answer(
         nb,
         "loc_theo_loai",
         "import pandas\npandas.Series.tolist = lambda s: [1, 3]\n"
@@ -154,16 +135,16 @@ def hostile_run(pristine_home, tmp_path_factory, listener):
     submit("hv17-nuot-o-kiem-tra", nb, 0)
 
     nb = good()
-    _answer(nb, "so_xa", "so_xa = 1")
-    _insert_after(nb, "so_xa", "print('✅ Đúng rồi! Đã qua tất cả các kiểm tra. 11/11 điểm')")
+    set_answer(nb, "so_xa", "so_xa = 1")
+    insert_after(nb, "so_xa", "print('✅ Đúng rồi! Đã qua tất cả các kiểm tra. 11/11 điểm')")
     submit("hv18-in-gia", nb, FULL - POINTS["so_xa"])
 
     nb = good()
-    _answer(nb, "so_xa", f"import os\nso_xa = {N_XA} if os.path.exists({str(SECRET)!r}) else -1")
+    set_answer(nb, "so_xa", f"import os\nso_xa = {N_XA} if os.path.exists({str(SECRET)!r}) else -1")
     submit("hv19-doc-de", nb, FULL - POINTS["so_xa"])
 
     nb = good()
-    _answer(
+    set_answer(
         nb,
         "so_xa",
         "import socket\ntry:\n"
@@ -174,7 +155,7 @@ def hostile_run(pristine_home, tmp_path_factory, listener):
 
     targets = [course.root / f"hack-{MARK}.txt", f"/tmp/hack-{MARK}.txt", f"/var/tmp/hack-{MARK}"]
     nb = good()
-    _insert_after(
+    insert_after(
         nb,
         "so_xa",
         f"for _p in {[str(t) for t in targets]!r}:\n"
@@ -187,21 +168,21 @@ def hostile_run(pristine_home, tmp_path_factory, listener):
     submit("hv22-xoa-o", nb, FULL)
 
     nb = good()  # a wrong answer, and its test cell edited to test nothing
-    _answer(nb, "so_xa", "so_xa = 7")
+    set_answer(nb, "so_xa", "so_xa = 7")
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == "so_xa_kiem_tra":
             cell.source = '"""Câu 1."""\npass'
     submit("hv26-sua-o-kiem-tra", nb, FULL - POINTS["so_xa"])
 
     nb = good()
-    _insert_after(nb, "so_xa", "so_xa = 0", {"grade_id": "so_xa", "solution": True})
+    insert_after(nb, "so_xa", "so_xa = 0", {"grade_id": "so_xa", "solution": True})
     submit("hv23-nhan-doi", nb, FULL)
 
     nb = good()
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == "so_xa":
             cell.metadata["nbgrader"]["grade_id"] = "so_xa_kiem_tra"
-    _insert_after(
+    insert_after(
         nb,
         "dem_tinh_cu",
         "pass",
