@@ -324,6 +324,7 @@ def grade_submission(
     frames: dict[int, dict] = {}
     end: dict = {}
     stopped = crash = None
+    vanished = False
     pid = None
     try:
         pid, fd = judge.spawn(plan, nb, lease, hide, limits)
@@ -338,7 +339,7 @@ def grade_submission(
                     end = frame
                     break
             else:
-                stopped = "tiến trình chấm dừng đột ngột"
+                stopped, vanished = "tiến trình chấm dừng đột ngột", True
         except judge.FrameError as error:
             stopped = str(error)
         finally:
@@ -355,7 +356,9 @@ def grade_submission(
         raise EngineUnavailable(str(end["unavailable"])[:300])
     if crash:  # the grader's own bug: tried again (and recorded after MAX_TRIES), never a score
         raise EngineUnavailable(f"máy chấm gặp lỗi: {crash[0][:300]}")
-    if stopped and not end and not frames:  # gone before the first cell: not the learner's doing
+    if stopped and not end and (vanished or not frames):
+        # The judge vanished (no deadline, no report): not something the learner can cause from
+        # the kernel. Tried again at once, then counted as a try; never a recorded zero.
         raise EngineUnavailable(stopped)
     gone = end.get("gone") if type(end.get("gone")) is str else None
     if stopped and not end:
@@ -876,11 +879,12 @@ def _grade_file(plan: Plan, student: str, path: Path, slot: Slot, hide, limits) 
         learner = _read_learner(path)
     except Exception as error:  # checked just before; changed since: grade it next run
         return _postponed(student, plan, error)
-    for _attempt in range(2):  # the machine's trouble may pass: once more at once
+    for attempt in range(3):  # the machine's trouble may pass: try again at once
         try:
             return grade_submission(plan, learner, student, slot, hide, limits)
         except EngineUnavailable as error:
             last = error
+            time.sleep(0.5 * (attempt + 1))
         except Exception as error:  # the grader's trouble, never the learner's
             return _postponed(student, plan, error)
     return _postponed(student, plan, last)
